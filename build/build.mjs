@@ -31,5 +31,17 @@ await esbuild.build({
   define: { 'process.env.NODE_ENV': '"production"' },
   logLevel: 'warning',
 });
+// A sandboxed preload cannot require other files, so it is bundled into one.
+await esbuild.build({
+  entryPoints: [join(root, 'preload', 'preload.ts')],
+  bundle: true,
+  outfile: join(dist, 'preload', 'preload.js'),
+  format: 'cjs',
+  platform: 'node',
+  external: ['electron'],
+  target: ['node20'],
+  logLevel: 'warning',
+});
+
 cpSync(join(root, 'renderer', 'index.html'), join(dist, 'renderer', 'index.html'));
 cpSync(join(root, 'renderer', 'styles.css'), join(dist, 'renderer', 'styles.css'));

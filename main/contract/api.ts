@@ -7,6 +7,9 @@
  * This file imports neither Node nor the DOM, so the renderer may import it.
  */
 import { z } from 'zod';
+import type { ApiName } from './names';
+
+export { apiNameList, isApiName, type ApiName } from './names';
 
 /** `attendance` values of nl-test-admin-Result, in the order the screens show them. */
 export const attendanceValues = ['present', 'notPresent', 'notStarted', 'notFinished', 'notKnown'] as const;
@@ -35,9 +38,7 @@ export const apiInputs = {
   sync: z.object({}).strict(),
   deliver: z.object({}).strict(),
   listOutbox: z.object({}).strict(),
-} as const;
-
-export type ApiName = keyof typeof apiInputs;
+} as const satisfies Record<ApiName, z.ZodType>;
 export type ApiInput<N extends ApiName> = z.input<(typeof apiInputs)[N]>;
 
 /** Capture status of one zitting at this venue. */
@@ -146,9 +147,3 @@ export interface ApiErrorBody {
 }
 
 export type ApiResponse<N extends ApiName> = { ok: true; result: ApiOutput<N> } | { ok: false; error: ApiErrorBody };
-
-export const apiNames = Object.keys(apiInputs) as ApiName[];
-
-export function isApiName(name: string): name is ApiName {
-  return Object.prototype.hasOwnProperty.call(apiInputs, name);
-}

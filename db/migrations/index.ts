@@ -1,0 +1,11 @@
+import type Database from 'better-sqlite3';
+import type { Logger } from '../../main/log/logger';
+import { migration001Initial } from './001-initial';
+
+export interface Migration {
+  version: number;
+  run(db: Database.Database, log: Logger): void;
+}
+
+/** All migrations, in version order. */
+export const migrations: Migration[] = [migration001Initial];

@@ -1,0 +1,111 @@
+/**
+ * The handlers behind the API table in main/contract/api.ts. Each takes
+ * validated input and returns the contract's output type; the hosts (IPC,
+ * web host, CLI) only route to them.
+ */
+import type { ApiInput, ApiName, ApiOutput } from '../contract/api';
+import { AppError } from '../errors';
+import { deliverOutbox } from '../delivery/deliver';
+import { countItems, listItems } from '../delivery/outbox';
+import { createOkeClients, type OkeClients } from '../oke/clients';
+import { describeOkeError } from '../oke/describe';
+import { loadOkeSchema } from '../oke/schema';
+import { runSync } from '../sync/sync';
+import { localDate } from '../time/zone';
+import { closeOffering, openOffering, recordIrregularities, registerAttendance, type CaptureContext } from '../venue/capture';
+import { listOfferingViews } from '../venue/view';
+import { venueLocations, venueTimezone, type Venue } from '../app/venue';
+import type { VenueConfig } from '../config/config';
+
+export type Handlers = { [N in ApiName]: (input: ApiInput<N>) => Promise<ApiOutput<N>> };
+
+function requireConfig(venue: Venue, operation: string): VenueConfig {
+  if (!venue.config) throw new AppError('config.required', { operation });
+  return venue.config;
+}
+
+function scopesOf(config: VenueConfig) {
+  return {
+    catalog: config.endpoints.catalog.scope,
+    enrolments: config.endpoints.enrolments.scope,
+    planning: config.endpoints.planning.scope,
+  };
+}
+
+export function createHandlers(venue: Venue): Handlers {
+  const { db, log } = venue;
+  const timezone = () => venueTimezone(venue);
+  const capture = (): CaptureContext => ({
+    db,
+    clock: venue.clock,
+    deviceId: venue.deviceId,
+    actor: venue.actor,
+    timezone: timezone(),
+    log,
+  });
+  let clients: OkeClients | null = null;
+  const okeClients = (config: VenueConfig) => (clients ??= createOkeClients(config, log));
+
+  return {
+    async overview() {
+      const dates = db.prepare('SELECT DISTINCT start_local_date AS d FROM offering ORDER BY d').all() as { d: string }[];
+      const lastSync = db
+        .prepare('SELECT components, offerings, associations, persons, finished_at AS finishedAt FROM sync_run ORDER BY run_id DESC LIMIT 1')
+        .get() as ApiOutput<'overview'>['lastSync'] | undefined;
+      return {
+        today: localDate(Date.now(), timezone()),
+        timezone: timezone(),
+        locations: venueLocations(venue),
+        dates: dates.map((row) => row.d),
+        lastSync: lastSync ?? null,
+        outbox: countItems(db),
+      };
+    },
+
+    async listOfferings(input) {
+      return { offerings: listOfferingViews(db, input, timezone()) };
+    },
+
+    async openOffering(input) {
+      return openOffering(capture(), input.offeringId);
+    },
+
+    async registerAttendance(input) {
+      return registerAttendance(capture(), input);
+    },
+
+    async recordIrregularities(input) {
+      return recordIrregularities(capture(), input);
+    },
+
+    async closeOffering(input) {
+      return closeOffering(capture(), input).view;
+    },
+
+    async sync() {
+      const config = requireConfig(venue, 'synchroniseren');
+      try {
+        return await runSync({ db, config, clients: okeClients(config), log });
+      } catch (error) {
+        throw describeOkeError(error, scopesOf(config));
+      }
+    },
+
+    async deliver() {
+      const config = requireConfig(venue, 'verzenden');
+      const schema = loadOkeSchema();
+      try {
+        return await deliverOutbox(
+          { db, planning: okeClients(config).planning, log, checkBody: (method, path, body) => schema.validateRequestBody(method, path, body) },
+          { force: true },
+        );
+      } catch (error) {
+        throw describeOkeError(error, scopesOf(config));
+      }
+    },
+
+    async listOutbox() {
+      return { items: listItems(db) };
+    },
+  };
+}

@@ -1,0 +1,136 @@
+/**
+ * Messages for people, Dutch first with English beside it. Keys are stable
+ * codes that also travel in API errors. `{name}` placeholders are filled from
+ * the params. This file imports neither Node nor the DOM.
+ */
+
+export type Language = 'nl' | 'en';
+
+const nl = {
+  'config.unreadable': 'Het configuratiebestand {file} kan niet worden gelezen: {reason}. Controleer het pad.',
+  'config.notJson': 'Het configuratiebestand {file} is geen geldige JSON: {reason}.',
+  'config.invalid': 'Het configuratiebestand is ongeldig bij "{field}": {problem}. Pas dit veld aan en probeer opnieuw.',
+  'config.required': 'Voor {operation} is een configuratiebestand nodig. Start OKE Lokaal met --config BESTAND.',
+  'config.secretMissing':
+    'De omgevingsvariabele {variable} voor het wachtwoord van "{endpoint}" is niet gezet. Zet de variabele en probeer opnieuw.',
+  'datadir.inUse':
+    'De gegevensmap {dataDir} is in gebruik door een ander OKE Lokaal-proces (pid {pid}). Sluit dat eerst af; er is niets gewijzigd.',
+  'datadir.unusable': 'De gegevensmap {dataDir} kan niet worden gebruikt: {reason}.',
+  'db.newerVersion':
+    'De database in {dataDir} is gemaakt door een nieuwere versie van OKE Lokaal (schema {found}, deze versie kent {known}). Werk OKE Lokaal bij.',
+  'oke.unreachable':
+    'Geen verbinding met {endpoint} ({url}). De gegevens blijven bewaard; controleer de verbinding en probeer later opnieuw.',
+  'oke.timeout': 'Het systeem {endpoint} antwoordde niet op tijd ({url}). De gegevens blijven bewaard; probeer later opnieuw.',
+  'oke.credentials':
+    'Het systeem {endpoint} weigert de inloggegevens (clientId of clientSecret). Controleer ze in de configuratie.',
+  'oke.scope':
+    'Het systeem {endpoint} geeft geen toegang met scope "{scope}". Controleer de scope in de configuratie of vraag de beheerder om rechten.',
+  'oke.notFound': 'Het systeem {endpoint} kent het adres {url} niet (404). Controleer baseUrl in de configuratie.',
+  'oke.rateLimited': 'Het systeem {endpoint} vraagt om even te wachten (429). Probeer het over een minuut opnieuw.',
+  'oke.serverError': 'Het systeem {endpoint} gaf een fout ({status}: {title}). De gegevens blijven bewaard; probeer later opnieuw.',
+  'oke.rejected': 'Het systeem {endpoint} weigerde het verzoek ({status}: {title}). Neem contact op met de beheerder.',
+  'oke.badResponse':
+    'Het systeem {endpoint} stuurde een onbruikbaar antwoord op {url}: {problem}. De eerder gesynchroniseerde gegevens zijn ongewijzigd.',
+  'offering.notFound': 'Zitting {offeringId} bestaat niet in de lokale gegevens. Synchroniseer eerst.',
+  'offering.closed': 'Zitting {offeringId} is al afgesloten; wijzigen kan niet meer.',
+  'association.notFound': 'Kandidaat {associationId} hoort niet bij zitting {offeringId}.',
+  'student.notFound': 'Studentnummer {studentNumber} staat niet op de lijst van zitting {offeringId}.',
+  'input.invalid': 'Ongeldige invoer bij "{field}": {problem}.',
+  'api.unknown': 'Onbekende opdracht "{name}".',
+  'internal': 'Er ging iets mis in OKE Lokaal: {reason}. De gegevens blijven bewaard; meld dit bij de beheerder.',
+  'cli.usage': '{problem}. Gebruik "oke-lokaal help" voor de opdrachten.',
+  'cli.synced': 'Gesynchroniseerd: {components} toetsen, {offerings} zittingen, {associations} deelnames, {persons} personen.',
+  'cli.attended': 'Aanwezigheid van {studentNumber} in zitting {offeringId} vastgelegd: {attendance}.',
+  'cli.closed': 'Zitting {offeringId} afgesloten; {queued} berichten staan in de wachtrij.',
+  'cli.delivered': 'Verzonden: {delivered}. In de wachtrij: {queued}. Geweigerd: {rejected}.',
+  'cli.serving': 'OKE Lokaal draait op {url} . Open dit adres in een browser; stop met Ctrl+C.',
+  'show.none': 'Geen zittingen gevonden. Synchroniseer eerst of kies een andere datum of locatie.',
+  'show.offering': '{start}–{end}  {location}  {name}  ({candidates} kandidaten, {status})',
+  'show.status.notStarted': 'niet gestart',
+  'show.status.open': 'bezig',
+  'show.status.closed': 'afgesloten',
+  'show.status.canceled': 'geannuleerd',
+  'show.noAttendance': 'nog niet geregistreerd',
+  'start.noElectron':
+    'Electron is op deze machine niet geïnstalleerd. Gebruik de webversie: "npm run demo", of "oke-lokaal serve --data-dir MAP --config BESTAND".',
+} as const;
+
+export type MessageKey = keyof typeof nl;
+
+const en: Record<MessageKey, string> = {
+  'config.unreadable': 'The configuration file {file} cannot be read: {reason}. Check the path.',
+  'config.notJson': 'The configuration file {file} is not valid JSON: {reason}.',
+  'config.invalid': 'The configuration file is invalid at "{field}": {problem}. Fix this field and try again.',
+  'config.required': '{operation} needs a configuration file. Start OKE Lokaal with --config FILE.',
+  'config.secretMissing': 'The environment variable {variable} with the secret for "{endpoint}" is not set. Set it and try again.',
+  'datadir.inUse':
+    'The data directory {dataDir} is in use by another OKE Lokaal process (pid {pid}). Stop that one first; nothing was changed.',
+  'datadir.unusable': 'The data directory {dataDir} cannot be used: {reason}.',
+  'db.newerVersion':
+    'The database in {dataDir} was created by a newer OKE Lokaal (schema {found}, this version knows {known}). Update OKE Lokaal.',
+  'oke.unreachable': 'No connection to {endpoint} ({url}). Your data is kept; check the connection and try again later.',
+  'oke.timeout': '{endpoint} did not answer in time ({url}). Your data is kept; try again later.',
+  'oke.credentials': '{endpoint} rejects the credentials (clientId or clientSecret). Check them in the configuration.',
+  'oke.scope': '{endpoint} denies access with scope "{scope}". Check the scope in the configuration or ask for access.',
+  'oke.notFound': '{endpoint} does not know the address {url} (404). Check baseUrl in the configuration.',
+  'oke.rateLimited': '{endpoint} asks to slow down (429). Try again in a minute.',
+  'oke.serverError': '{endpoint} returned an error ({status}: {title}). Your data is kept; try again later.',
+  'oke.rejected': '{endpoint} rejected the request ({status}: {title}). Contact the administrator.',
+  'oke.badResponse': '{endpoint} sent an unusable response for {url}: {problem}. The previously synced data is unchanged.',
+  'offering.notFound': 'Zitting {offeringId} is not in the local data. Sync first.',
+  'offering.closed': 'Zitting {offeringId} is already closed; it can no longer be changed.',
+  'association.notFound': 'Candidate {associationId} is not part of zitting {offeringId}.',
+  'student.notFound': 'Student number {studentNumber} is not on the list of zitting {offeringId}.',
+  'input.invalid': 'Invalid input at "{field}": {problem}.',
+  'api.unknown': 'Unknown operation "{name}".',
+  'internal': 'Something went wrong in OKE Lokaal: {reason}. Your data is kept; report this to the administrator.',
+  'cli.usage': '{problem}. Run "oke-lokaal help" for the commands.',
+  'cli.synced': 'Synced: {components} exams, {offerings} zittingen, {associations} associations, {persons} persons.',
+  'cli.attended': 'Attendance of {studentNumber} in zitting {offeringId} recorded: {attendance}.',
+  'cli.closed': 'Zitting {offeringId} closed; {queued} messages are in the outbox.',
+  'cli.delivered': 'Delivered: {delivered}. Queued: {queued}. Rejected: {rejected}.',
+  'cli.serving': 'OKE Lokaal is running at {url} . Open this address in a browser; stop with Ctrl+C.',
+  'show.none': 'No zittingen found. Sync first or choose another date or location.',
+  'show.offering': '{start}–{end}  {location}  {name}  ({candidates} candidates, {status})',
+  'show.status.notStarted': 'not started',
+  'show.status.open': 'in progress',
+  'show.status.closed': 'closed',
+  'show.status.canceled': 'canceled',
+  'show.noAttendance': 'not registered yet',
+  'start.noElectron':
+    'Electron is not installed on this machine. Use the web version: "npm run demo", or "oke-lokaal serve --data-dir DIR --config FILE".',
+};
+
+const catalogues: Record<Language, Record<MessageKey, string>> = { nl, en };
+
+export type MessageParams = Record<string, string | number>;
+
+/** How the three OKE endpoints are named to people; the `endpoint` param holds the code name. */
+const endpointLabels: Record<Language, Record<string, string>> = {
+  nl: {
+    catalog: 'de toetscatalogus (toetsafname)',
+    enrolments: 'de studentenadministratie',
+    planning: 'het toetsplanningssysteem',
+  },
+  en: {
+    catalog: 'the exam catalogue (test delivery)',
+    enrolments: 'the student information system',
+    planning: 'the test planning system',
+  },
+};
+
+/** Fills a message template; unknown placeholders stay visible so a gap is noticed. */
+export function formatMessage(key: MessageKey, params: MessageParams = {}, language: Language = 'nl'): string {
+  const template = catalogues[language][key];
+  const text = template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    if (!(name in params)) return whole;
+    const value = String(params[name]);
+    return name === 'endpoint' ? (endpointLabels[language][value] ?? value) : value;
+  });
+  // An endpoint label such as "het toetsplanningssysteem" may open the sentence.
+  return template.startsWith('{endpoint}') ? text.charAt(0).toUpperCase() + text.slice(1) : text;
+}
+
+export function isMessageKey(key: string): key is MessageKey {
+  return Object.prototype.hasOwnProperty.call(nl, key);
+}

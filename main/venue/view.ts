@@ -1,0 +1,133 @@
+/** Read models for the screens and `show --json`: zittingen with candidates, staff and captured state. */
+import type { Db } from '../../db/connection';
+import type { Attendance, CandidateView, CaptureStatus, OfferingView, StaffView } from '../contract/api';
+import { AppError } from '../errors';
+import { formatWithOffset } from '../time/zone';
+
+interface OfferingRow {
+  offering_id: string;
+  name: string;
+  component_id: string | null;
+  component_name: string | null;
+  location_code: string | null;
+  start_epoch_ms: number;
+  end_epoch_ms: number;
+  offering_state: string;
+  capture_status: CaptureStatus | null;
+  irregularities: string | null;
+}
+
+interface AssociationRow {
+  association_id: string;
+  offering_id: string;
+  person_id: string | null;
+  role: string;
+  state: string;
+  additional_time_min: number | null;
+  personal_needs: string;
+  student_number: string | null;
+  display_name: string | null;
+  surname: string | null;
+  id_check_name: string | null;
+  attendance: Attendance | null;
+  note: string | null;
+}
+
+const offeringSelect = `
+  SELECT o.offering_id, o.name, o.component_id, c.name AS component_name, o.location_code,
+         o.start_epoch_ms, o.end_epoch_ms, o.offering_state,
+         s.status AS capture_status, s.irregularities
+  FROM offering o
+  LEFT JOIN component c ON c.component_id = o.component_id
+  LEFT JOIN offering_capture_state s ON s.offering_id = o.offering_id`;
+
+const associationSelect = `
+  SELECT a.association_id, a.offering_id, a.person_id, a.role, a.state, a.additional_time_min, a.personal_needs,
+         p.student_number, p.display_name, p.surname, p.id_check_name,
+         st.attendance, st.note
+  FROM association a
+  LEFT JOIN person p ON p.person_id = a.person_id
+  LEFT JOIN attendance_state st ON st.association_id = a.association_id`;
+
+const collator = new Intl.Collator('nl', { sensitivity: 'base' });
+
+/** Dutch lists sort by surname without its prefix: "van der Berg" files under B. */
+function bySurname(a: AssociationRow, b: AssociationRow): number {
+  const keyA = a.surname ?? a.display_name ?? a.association_id;
+  const keyB = b.surname ?? b.display_name ?? b.association_id;
+  return collator.compare(keyA, keyB) || collator.compare(a.display_name ?? '', b.display_name ?? '');
+}
+
+function toCandidate(row: AssociationRow): CandidateView {
+  return {
+    associationId: row.association_id,
+    personId: row.person_id,
+    studentNumber: row.student_number,
+    displayName: row.display_name ?? row.person_id ?? row.association_id,
+    idCheckName: row.id_check_name,
+    additionalTimeInMin: row.additional_time_min,
+    personalNeeds: JSON.parse(row.personal_needs) as string[],
+    state: row.state,
+    attendance: row.attendance,
+    note: row.note,
+  };
+}
+
+function toStaff(row: AssociationRow): StaffView {
+  return { associationId: row.association_id, role: row.role, displayName: row.display_name ?? row.person_id ?? row.association_id };
+}
+
+function buildViews(db: Db, rows: OfferingRow[], timeZone: string): OfferingView[] {
+  if (rows.length === 0) return [];
+  const ids = rows.map((row) => row.offering_id);
+  const associations = db
+    .prepare(`${associationSelect} WHERE a.offering_id IN (SELECT value FROM json_each(?))`)
+    .all(JSON.stringify(ids)) as AssociationRow[];
+
+  const byOffering = new Map<string, AssociationRow[]>();
+  for (const association of associations) {
+    const list = byOffering.get(association.offering_id) ?? [];
+    list.push(association);
+    byOffering.set(association.offering_id, list);
+  }
+
+  return rows.map((row) => {
+    const members = (byOffering.get(row.offering_id) ?? []).sort(bySurname);
+    return {
+      offeringId: row.offering_id,
+      name: row.name,
+      componentId: row.component_id,
+      componentName: row.component_name,
+      locationCode: row.location_code,
+      startDateTime: formatWithOffset(row.start_epoch_ms, timeZone),
+      endDateTime: formatWithOffset(row.end_epoch_ms, timeZone),
+      offeringState: row.offering_state,
+      captureStatus: row.capture_status ?? 'notStarted',
+      irregularities: row.irregularities,
+      candidates: members.filter((member) => member.role === 'student').map(toCandidate),
+      staff: members.filter((member) => member.role !== 'student').map(toStaff),
+    };
+  });
+}
+
+export function listOfferingViews(db: Db, filter: { date?: string; location?: string }, timeZone: string): OfferingView[] {
+  const conditions: string[] = [];
+  const params: string[] = [];
+  if (filter.date) {
+    conditions.push('o.start_local_date = ?');
+    params.push(filter.date);
+  }
+  if (filter.location) {
+    conditions.push('o.location_code = ?');
+    params.push(filter.location);
+  }
+  const where = conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
+  const rows = db.prepare(`${offeringSelect} ${where} ORDER BY o.start_epoch_ms, o.location_code, o.offering_id`).all(...params) as OfferingRow[];
+  return buildViews(db, rows, timeZone);
+}
+
+export function getOfferingView(db: Db, offeringId: string, timeZone: string): OfferingView {
+  const row = db.prepare(`${offeringSelect} WHERE o.offering_id = ?`).get(offeringId) as OfferingRow | undefined;
+  if (!row) throw new AppError('offering.notFound', { offeringId });
+  return buildViews(db, [row], timeZone)[0]!;
+}

@@ -1,0 +1,147 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { openDatabase, type Db } from '../../db/connection';
+import { createQuietLogger } from '../../main/log/logger';
+import { appendEvent, readEvents, rebuildState, type CaptureEvent, type CaptureEventPayload } from '../../main/venue/events';
+import { HybridLogicalClock } from '../../main/venue/hlc';
+import { closeOffering, registerAttendance, type CaptureContext } from '../../main/venue/capture';
+import { storeSync } from '../../main/sync/store';
+import { makeTempDir } from '../support/processes';
+
+const log = createQuietLogger();
+
+function seedReference(db: Db): void {
+  storeSync(
+    db,
+    {
+      components: [{ componentId: 'c1', name: 'Rekenen 2F', abbreviation: null, raw: {} }],
+      persons: [
+        { personId: 'p1', studentNumber: '100001', givenName: 'Daan', surnamePrefix: 'van der', surname: 'Berg', displayName: 'Daan van der Berg', idCheckName: 'van der Berg, Daan', raw: {} },
+        { personId: 'p2', studentNumber: '100002', givenName: 'Zoë', surnamePrefix: null, surname: 'Janssen', displayName: 'Zoë Janssen', idCheckName: null, raw: {} },
+      ],
+      offerings: [
+        {
+          offering: {
+            offeringId: 'o1', name: 'Rekenen 2F ochtend', componentId: 'c1', locationCode: 'A-22',
+            startDateTime: '2026-12-04T09:00:00+01:00', endDateTime: '2026-12-04T10:30:00+01:00', offeringState: 'active', raw: {},
+          },
+          associations: [
+            { associationId: 'a1', personId: 'p1', person: null, role: 'student', state: 'associated', additionalTimeInMin: 30, personalNeeds: ['extraTime'], raw: {} },
+            { associationId: 'a2', personId: 'p2', person: null, role: 'student', state: 'canceled', additionalTimeInMin: null, personalNeeds: [], raw: {} },
+          ],
+        },
+      ],
+    },
+    'Europe/Amsterdam',
+    '2026-12-01T08:00:00.000Z',
+  );
+}
+
+function event(clock: HybridLogicalClock, payload: CaptureEventPayload, id: string): CaptureEvent {
+  return { ...payload, eventId: id, hlc: clock.tick(), deviceId: clock.node, actor: 'test', offeringId: 'o1', recordedAt: '2026-12-04T09:00:00.000Z' };
+}
+
+function snapshot(db: Db): unknown {
+  return {
+    attendance: db.prepare('SELECT * FROM attendance_state ORDER BY association_id').all(),
+    offerings: db.prepare('SELECT * FROM offering_capture_state ORDER BY offering_id').all(),
+  };
+}
+
+test('derivation keeps the latest attendance by clock', () => {
+  const db = openDatabase(makeTempDir(), log);
+  seedReference(db);
+  const clock = new HybridLogicalClock('aa', () => 1_000);
+  const first = event(clock, { type: 'attendance.registered', associationId: 'a1', attendance: 'present', note: null }, 'e1');
+  const second = event(clock, { type: 'attendance.registered', associationId: 'a1', attendance: 'notFinished', note: 'weggegaan' }, 'e2');
+  appendEvent(db, second);
+  appendEvent(db, first);
+  const row = db.prepare('SELECT attendance, note FROM attendance_state WHERE association_id = ?').get('a1');
+  assert.deepEqual(row, { attendance: 'notFinished', note: 'weggegaan' });
+});
+
+test('derivation ignores a repeated event id', () => {
+  const db = openDatabase(makeTempDir(), log);
+  seedReference(db);
+  const clock = new HybridLogicalClock('aa', () => 1_000);
+  const once = event(clock, { type: 'attendance.registered', associationId: 'a1', attendance: 'present', note: null }, 'e1');
+  assert.equal(appendEvent(db, once), true);
+  assert.equal(appendEvent(db, once), false);
+  assert.equal(readEvents(db).length, 1);
+});
+
+test('derivation rebuild equals incremental state', () => {
+  const db = openDatabase(makeTempDir(), log);
+  seedReference(db);
+  const laptopA = new HybridLogicalClock('aa', () => 1_000);
+  const laptopB = new HybridLogicalClock('bb', () => 1_000);
+  appendEvent(db, event(laptopA, { type: 'offering.opened' }, 'e1'));
+  appendEvent(db, event(laptopB, { type: 'attendance.registered', associationId: 'a1', attendance: 'present', note: null }, 'e2'));
+  appendEvent(db, event(laptopA, { type: 'irregularities.recorded', text: 'Brandalarm om 09:40' }, 'e3'));
+  appendEvent(db, event(laptopA, { type: 'offering.closed', irregularities: 'Brandalarm om 09:40, 10 minuten' }, 'e4'));
+  const incremental = snapshot(db);
+  rebuildState(db);
+  assert.deepEqual(snapshot(db), incremental);
+});
+
+test('derivation keeps a closed zitting closed', () => {
+  const db = openDatabase(makeTempDir(), log);
+  seedReference(db);
+  const clock = new HybridLogicalClock('aa', () => 1_000);
+  const closed = event(clock, { type: 'offering.closed', irregularities: null }, 'e1');
+  const openedLater = event(clock, { type: 'offering.opened' }, 'e2');
+  appendEvent(db, closed);
+  appendEvent(db, openedLater);
+  const row = db.prepare('SELECT status FROM offering_capture_state WHERE offering_id = ?').get('o1') as { status: string };
+  assert.equal(row.status, 'closed');
+});
+
+function captureContext(db: Db): CaptureContext {
+  return { db, clock: new HybridLogicalClock('aa'), deviceId: 'aa', actor: 'test', timezone: 'Europe/Amsterdam', log };
+}
+
+test('close queues flow 3 and flow 4 together', () => {
+  const db = openDatabase(makeTempDir(), log);
+  seedReference(db);
+  const ctx = captureContext(db);
+  registerAttendance(ctx, { offeringId: 'o1', associationId: 'a1', attendance: 'present', note: 'ID gecontroleerd' });
+  const { queued } = closeOffering(ctx, { offeringId: 'o1', irregularities: 'Geen' });
+  const flows = db.prepare('SELECT flow, association_id FROM outbox ORDER BY item_id').all();
+  // a2 is cancelled upstream without attendance, so it gets no flow 3 message.
+  assert.deepEqual(flows, [
+    { flow: 3, association_id: 'a1' },
+    { flow: 4, association_id: null },
+  ]);
+  assert.equal(queued, 2);
+});
+
+test('close reports a cancelled candidate who attended', () => {
+  const db = openDatabase(makeTempDir(), log);
+  seedReference(db);
+  const ctx = captureContext(db);
+  registerAttendance(ctx, { offeringId: 'o1', associationId: 'a2', attendance: 'present' });
+  closeOffering(ctx, { offeringId: 'o1' });
+  const row = db.prepare("SELECT body FROM outbox WHERE association_id = 'a2'").get() as { body: string } | undefined;
+  assert.ok(row);
+  assert.match(row.body, /"attendance":"present"/);
+});
+
+test('close seals the zitting against attendance', () => {
+  const db = openDatabase(makeTempDir(), log);
+  seedReference(db);
+  const ctx = captureContext(db);
+  closeOffering(ctx, { offeringId: 'o1' });
+  assert.throws(
+    () => registerAttendance(ctx, { offeringId: 'o1', associationId: 'a1', attendance: 'present' }),
+    (error: Error & { code?: string }) => error.code === 'offering.closed',
+  );
+});
+
+test('attendance without a note keeps the stored note', () => {
+  const db = openDatabase(makeTempDir(), log);
+  seedReference(db);
+  const ctx = captureContext(db);
+  registerAttendance(ctx, { offeringId: 'o1', associationId: 'a1', attendance: 'present', note: 'bril vergeten' });
+  const view = registerAttendance(ctx, { offeringId: 'o1', associationId: 'a1', attendance: 'notFinished' });
+  assert.equal(view.candidates.find((c) => c.associationId === 'a1')?.note, 'bril vergeten');
+});
