@@ -1,5 +1,6 @@
 // Runs the test suites with Node's test runner. Usage: node build/test.mjs [unit|integration|e2e]...
-// Builds first, because the integration and end-to-end tests start the compiled CLI.
+// Builds first, because the integration and end-to-end tests start the compiled CLI;
+// a full run (no suite named) also lints.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -9,6 +10,9 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const suites = process.argv.slice(2).length > 0 ? process.argv.slice(2) : ['unit', 'integration', 'e2e'];
 
 execFileSync(process.execPath, [join(root, 'build', 'build.mjs')], { stdio: 'inherit' });
+if (process.argv.slice(2).length === 0) {
+  execFileSync(process.execPath, [join(root, 'node_modules', 'eslint', 'bin', 'eslint.js'), '.'], { cwd: root, stdio: 'inherit' });
+}
 
 const files = suites.flatMap((suite) =>
   readdirSync(join(root, 'test', suite))
