@@ -1,5 +1,6 @@
 // Builds the app into dist/: tsc for the Node side (main, db, preload, test
-// counterpart), esbuild for the renderer bundle, then copies static assets.
+// counterpart), esbuild for the renderer and preload bundles, then copies
+// static assets.
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -11,9 +12,10 @@ const dist = join(root, 'dist');
 
 rmSync(dist, { recursive: true, force: true });
 
-execFileSync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(root, 'tsconfig.json')], {
-  stdio: 'inherit',
-});
+const tsc = join(root, 'node_modules', 'typescript', 'bin', 'tsc');
+execFileSync(process.execPath, [tsc, '-p', join(root, 'tsconfig.build.json')], { stdio: 'inherit' });
+// The renderer is bundled by esbuild below, which does not check types.
+execFileSync(process.execPath, [tsc, '-p', join(root, 'tsconfig.renderer.json')], { stdio: 'inherit' });
 
 cpSync(join(root, 'main', 'oke', 'spec'), join(dist, 'main', 'oke', 'spec'), { recursive: true });
 

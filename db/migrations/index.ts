@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { Logger } from '../../main/log/logger';
 import { migration001Initial } from './001-initial';
+import { migration002OkeFields } from './002-oke-fields';
 
 export interface Migration {
   version: number;
@@ -8,4 +9,4 @@ export interface Migration {
 }
 
 /** All migrations, in version order. */
-export const migrations: Migration[] = [migration001Initial];
+export const migrations: Migration[] = [migration001Initial, migration002OkeFields];

@@ -3,13 +3,14 @@
  * validated input and returns the contract's output type; the hosts (IPC,
  * web host, CLI) only route to them.
  */
-import type { ApiInput, ApiName, ApiOutput } from '../contract/api';
+import type { ApiInput, ApiName, ApiOutput, SyncSummary } from '../contract/api';
 import { AppError } from '../errors';
 import { deliverOutbox } from '../delivery/deliver';
 import { countItems, listItems } from '../delivery/outbox';
 import { createOkeClients, type OkeClients } from '../oke/clients';
 import { describeOkeError } from '../oke/describe';
 import { loadOkeSchema } from '../oke/schema';
+import { formatWarnings, type ServiceWarning } from '../sync/service';
 import { runSync } from '../sync/sync';
 import { localDate } from '../time/zone';
 import { closeOffering, openOffering, recordIrregularities, registerAttendance, type CaptureContext } from '../venue/capture';
@@ -49,9 +50,13 @@ export function createHandlers(venue: Venue): Handlers {
   return {
     async overview() {
       const dates = db.prepare('SELECT DISTINCT start_local_date AS d FROM offering ORDER BY d').all() as { d: string }[];
-      const lastSync = db
-        .prepare('SELECT components, offerings, associations, persons, finished_at AS finishedAt FROM sync_run ORDER BY run_id DESC LIMIT 1')
-        .get() as ApiOutput<'overview'>['lastSync'] | undefined;
+      const lastRun = db
+        .prepare(
+          `SELECT components, offerings, associations, persons, finished_at AS finishedAt, normalisations, warnings
+           FROM sync_run ORDER BY run_id DESC LIMIT 1`,
+        )
+        .get() as (Omit<SyncSummary, 'warnings'> & { warnings: string }) | undefined;
+      const lastSync = lastRun && { ...lastRun, warnings: formatWarnings(JSON.parse(lastRun.warnings) as ServiceWarning[], venue.language) };
       return {
         today: localDate(Date.now(), timezone()),
         timezone: timezone(),
@@ -85,7 +90,8 @@ export function createHandlers(venue: Venue): Handlers {
     async sync() {
       const config = requireConfig(venue, 'synchroniseren');
       try {
-        return await runSync({ db, config, clients: okeClients(config), log });
+        const { summary, warnings } = await runSync({ db, config, clients: okeClients(config), log });
+        return { ...summary, warnings: formatWarnings(warnings, venue.language) };
       } catch (error) {
         throw describeOkeError(error, scopesOf(config));
       }

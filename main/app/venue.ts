@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { userInfo } from 'node:os';
 import { openDatabase, type Db } from '../../db/connection';
 import type { VenueConfig } from '../config/config';
+import type { Language } from '../contract/messages';
 import { acquireLock } from '../datadir/lock';
 import type { Logger } from '../log/logger';
 import { HybridLogicalClock } from '../venue/hlc';
@@ -20,6 +21,8 @@ export interface Venue {
   actor: string;
   /** Present when a config file was given; sync and delivery need it. */
   config: VenueConfig | null;
+  /** Language of the sentences the handlers return. */
+  language: Language;
   close(): void;
 }
 
@@ -42,7 +45,14 @@ function currentUser(): string {
   }
 }
 
-export function openVenue(options: { dataDir: string; config: VenueConfig | null; log: Logger; command: string; actor?: string }): Venue {
+export function openVenue(options: {
+  dataDir: string;
+  config: VenueConfig | null;
+  log: Logger;
+  command: string;
+  actor?: string;
+  language?: Language;
+}): Venue {
   const lock = acquireLock(options.dataDir, options.command);
   let db: Db;
   try {
@@ -73,6 +83,7 @@ export function openVenue(options: { dataDir: string; config: VenueConfig | null
     clock: new HybridLogicalClock(deviceId, Date.now, lastHlc),
     actor: options.actor ?? currentUser(),
     config: options.config,
+    language: options.language ?? 'nl',
     close() {
       db.close();
       lock.release();

@@ -128,14 +128,15 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
 
     const config = configFile ? loadConfig(configFile, io.env) : null;
     log = createFileLogger(dataDir, { alsoStderr: values.verbose === true });
-    venue = openVenue({ dataDir, config, log, command });
+    venue = openVenue({ dataDir, config, log, command, language });
     const handlers = createHandlers(venue);
     log.info({ command }, 'command started');
 
     switch (command) {
       case 'sync': {
         const summary = await handlers.sync({});
-        io.stdout(values.json ? JSON.stringify(summary) : say('cli.synced', { ...summary }));
+        io.stdout(values.json ? JSON.stringify(summary) : say('cli.synced', { ...summary, warnings: summary.warnings.length }));
+        if (!values.json) for (const warning of summary.warnings) io.stderr(warning);
         return 0;
       }
 

@@ -86,6 +86,10 @@ export interface SyncSummary {
   associations: number;
   persons: number;
   finishedAt: string;
+  /** Sentences for the coordinator, such as an endpoint speaking another OOAPI version. */
+  warnings: string[];
+  /** How many deviations from the OKE schema were accepted and logged. */
+  normalisations: number;
 }
 
 export interface OutboxCounts {

@@ -31,6 +31,10 @@ const nl = {
   'oke.rejected': 'Het systeem {endpoint} weigerde het verzoek ({status}: {title}). Neem contact op met de beheerder.',
   'oke.badResponse':
     'Het systeem {endpoint} stuurde een onbruikbaar antwoord op {url}: {problem}. De eerder gesynchroniseerde gegevens zijn ongewijzigd.',
+  'service.versionUnsupported':
+    '{endpoint} ondersteunt OOAPI {versions}, maar OKE Lokaal spreekt v5. Gegevens kunnen afwijken; overleg met de beheerder.',
+  'service.consumerVersion':
+    '{endpoint} gebruikt nl-test-admin versie {version}; OKE Lokaal volgt afsprakenset 1.0. Gegevens kunnen afwijken; overleg met de beheerder.',
   'offering.notFound': 'Zitting {offeringId} bestaat niet in de lokale gegevens. Synchroniseer eerst.',
   'offering.closed': 'Zitting {offeringId} is al afgesloten; wijzigen kan niet meer.',
   'association.notFound': 'Kandidaat {associationId} hoort niet bij zitting {offeringId}.',
@@ -77,6 +81,10 @@ const en: Record<MessageKey, string> = {
   'oke.serverError': '{endpoint} returned an error ({status}: {title}). Your data is kept; try again later.',
   'oke.rejected': '{endpoint} rejected the request ({status}: {title}). Contact the administrator.',
   'oke.badResponse': '{endpoint} sent an unusable response for {url}: {problem}. The previously synced data is unchanged.',
+  'service.versionUnsupported':
+    '{endpoint} supports OOAPI {versions}, but OKE Lokaal speaks v5. Data may differ; check with the administrator.',
+  'service.consumerVersion':
+    '{endpoint} uses nl-test-admin version {version}; OKE Lokaal follows afsprakenset 1.0. Data may differ; check with the administrator.',
   'offering.notFound': 'Zitting {offeringId} is not in the local data. Sync first.',
   'offering.closed': 'Zitting {offeringId} is already closed; it can no longer be changed.',
   'association.notFound': 'Candidate {associationId} is not part of zitting {offeringId}.',

@@ -64,8 +64,8 @@ app.whenReady().then(() => {
   const configFile = argument('config') ?? join(app.getPath('userData'), 'config.json');
   const log = createFileLogger(dataDir);
   const config = existsSync(configFile) ? loadConfig(configFile) : null;
-  venue = openVenue({ dataDir, config, log, command: 'electron' });
   const language = process.env.OKE_LOKAAL_LANG === 'en' ? 'en' : 'nl';
+  venue = openVenue({ dataDir, config, log, command: 'electron', language });
 
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [contentSecurityPolicy] } });

@@ -1,16 +1,36 @@
 /**
  * Tolerant readers for OKE payloads. They take what senders really send where
- * the meaning is unambiguous (a person as id or expanded object,
- * `extraTimeInMin` beside the schema's `additionalTimeInMin`), keep the raw
- * JSON so no upstream field is lost, and throw ReadError naming the field
- * when something the venue cannot work without is missing.
+ * the meaning is unambiguous, keep the raw JSON so no upstream field is lost,
+ * keep unknown enum values as they came, and throw ReadError naming the field
+ * when something the venue cannot work without is missing. Every deviation
+ * from ooapiv5_MBO.yaml that is accepted is reported through `note`, so sync
+ * can log what it normalised.
+ *
+ * Deliberate tolerances, each with the example or sender behaviour behind it:
+ * - `extraTimeInMin` for the schema's association `additionalTimeInMin`
+ *   (the standard's own PUT /associations examples).
+ * - `extraTime` (minutes or ISO duration) for the component's
+ *   `additionalTestingTime` (the flow 0 examples).
+ * - A duration as whole minutes where the schema says ISO 8601 (flow 2 notes).
+ * - `lastPossibleStartTime` and `entryDateTime` for
+ *   `lastPossibleStartDateTime` (flow 2 class diagram and scenario table).
+ * - `assignedNeeds` as one object where the schema says an array (person
+ *   examples).
+ * - A person given as an id or as the expanded object.
+ * - A LanguageTypedString given as a plain string.
  */
+import { parseDurationMinutes } from '../time/duration';
+import { parseDateTime } from '../time/zone';
 
 export const consumerKey = 'nl-test-admin';
 
 export class ReadError extends Error {
   override name = 'ReadError';
 }
+
+/** Receives one line per normalisation; the default drops them. */
+export type NoteSink = (message: string) => void;
+const ignore: NoteSink = () => undefined;
 
 type Json = Record<string, unknown>;
 
@@ -34,6 +54,15 @@ function optionalString(object: Json, field: string): string | null {
   return typeof value === 'string' && value !== '' ? value : null;
 }
 
+function optionalBoolean(object: Json, field: string): boolean | null {
+  const value = object[field];
+  return typeof value === 'boolean' ? value : null;
+}
+
+function stringArray(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
+}
+
 /** The nl-test-admin consumer object, wherever it sits in the `consumers` array. */
 export function findConsumer(object: Json): Json {
   const consumers = object.consumers;
@@ -41,13 +70,23 @@ export function findConsumer(object: Json): Json {
   return consumers.find((consumer): consumer is Json => isObject(consumer) && consumer.consumerKey === consumerKey) ?? {};
 }
 
+/** Consumer keys other than nl-test-admin, kept so a screen can show that more was sent. */
+function otherConsumerKeys(object: Json): string[] {
+  const consumers = Array.isArray(object.consumers) ? object.consumers : [];
+  return consumers
+    .filter((consumer): consumer is Json => isObject(consumer) && typeof consumer.consumerKey === 'string' && consumer.consumerKey !== consumerKey)
+    .map((consumer) => consumer.consumerKey as string);
+}
+
 /**
  * Picks the Dutch text of an OOAPI LanguageTypedString array: nl-NL first,
- * then any nl variant, then English, then the first entry. A plain string is
- * taken as is.
+ * then any nl variant, then English, then the first entry.
  */
-export function pickLanguage(value: unknown): string | null {
-  if (typeof value === 'string') return value || null;
+export function pickLanguage(value: unknown, note: NoteSink = ignore, where = 'text'): string | null {
+  if (typeof value === 'string') {
+    if (value) note(`${where} is a plain string, not a LanguageTypedString array`);
+    return value || null;
+  }
   if (!Array.isArray(value)) return null;
   const entries = value.filter(
     (entry): entry is { language: string; value: string } =>
@@ -58,19 +97,74 @@ export function pickLanguage(value: unknown): string | null {
   return picked?.value ?? null;
 }
 
+/** Reads minutes from an ISO 8601 duration, noting when the sender used a bare number. */
+function readMinutes(value: unknown, note: NoteSink, where: string): number | null {
+  if (value === undefined || value === null) return null;
+  const minutes = parseDurationMinutes(value);
+  if (minutes === null) {
+    note(`${where} is not a duration and was ignored: ${JSON.stringify(value)}`);
+    return null;
+  }
+  if (typeof value === 'number' || /^\d+$/.test(String(value))) note(`${where} given as minutes (${String(value)}), not ISO 8601`);
+  return minutes;
+}
+
 export interface ComponentRecord {
   componentId: string;
   name: string;
   abbreviation: string | null;
+  durationMin: number | null;
+  modeOfDelivery: string[];
+  additionalTestingTimeMin: number | null;
+  availablePersonalNeeds: string[];
+  safety: string[];
+  exam: boolean | null;
+  resultValueType: string | null;
+  passFrom: string | null;
+  status: string | null;
+  licensed: boolean | null;
   raw: Json;
 }
 
-export function readComponent(value: unknown): ComponentRecord {
+export function readComponent(value: unknown, note: NoteSink = ignore): ComponentRecord {
   const object = requireObject(value, 'component');
   const componentId = requireString(object, 'componentId', 'component');
-  const name = pickLanguage(object.name);
-  if (!name) throw new ReadError(`component ${componentId} has no "name"`);
-  return { componentId, name, abbreviation: optionalString(object, 'abbreviation'), raw: object };
+  const what = `component ${componentId}`;
+  const name = pickLanguage(object.name, note, `${what} name`);
+  if (!name) throw new ReadError(`${what} has no "name"`);
+  const consumer = findConsumer(object);
+
+  let additional = readMinutes(consumer.additionalTestingTime, note, `${what} additionalTestingTime`);
+  if (additional === null && consumer.extraTime !== undefined) {
+    note(`${what} uses "extraTime" for "additionalTestingTime"`);
+    additional = readMinutes(consumer.extraTime, ignore, `${what} extraTime`);
+  }
+  const passFrom = consumer.passFrom;
+
+  return {
+    componentId,
+    name,
+    abbreviation: optionalString(object, 'abbreviation'),
+    durationMin: readMinutes(object.duration, note, `${what} duration`),
+    modeOfDelivery: typeof object.modeOfDelivery === 'string' ? [object.modeOfDelivery] : stringArray(object.modeOfDelivery),
+    additionalTestingTimeMin: additional,
+    availablePersonalNeeds: stringArray(consumer.availablePersonalNeeds),
+    safety: stringArray(consumer.safety),
+    exam: optionalBoolean(consumer, 'exam'),
+    resultValueType: optionalString(consumer, 'resultValueType'),
+    // The schema says string; the examples also send a number (5.5).
+    passFrom: typeof passFrom === 'number' ? String(passFrom) : optionalString(consumer, 'passFrom'),
+    status: optionalString(consumer, 'status'),
+    licensed: optionalBoolean(consumer, 'licensed'),
+    raw: object,
+  };
+}
+
+export interface AssignedNeed {
+  code: string;
+  description: string | null;
+  startDate: string | null;
+  endDate: string | null;
 }
 
 export interface PersonRecord {
@@ -80,36 +174,65 @@ export interface PersonRecord {
   surnamePrefix: string | null;
   surname: string | null;
   displayName: string;
+  preferredName: string | null;
   idCheckName: string | null;
+  assignedNeeds: AssignedNeed[];
+  otherCodes: { codeType: string; code: string }[];
   raw: Json;
 }
 
-/** The student number: primaryCode when its codeType is studentNumber, else the first such otherCode. */
-function readStudentNumber(object: Json): string | null {
+function readCodes(object: Json): { codeType: string; code: string }[] {
   const codes = [object.primaryCode, ...(Array.isArray(object.otherCodes) ? object.otherCodes : [])];
-  for (const code of codes) {
-    if (isObject(code) && code.codeType === 'studentNumber' && typeof code.code === 'string' && code.code !== '') return code.code;
-  }
-  return null;
+  return codes
+    .filter((code): code is Json => isObject(code) && typeof code.codeType === 'string' && typeof code.code === 'string' && code.code !== '')
+    .map((code) => ({ codeType: code.codeType as string, code: code.code as string }));
 }
 
-export function readPerson(value: unknown): PersonRecord {
+function readAssignedNeeds(value: unknown, note: NoteSink, what: string): AssignedNeed[] {
+  if (value === undefined || value === null) return [];
+  let list: unknown[];
+  if (Array.isArray(value)) {
+    list = value;
+  } else {
+    note(`${what} assignedNeeds is one object, not an array`);
+    list = [value];
+  }
+  return list.filter(isObject).flatMap((need) => {
+    const code = optionalString(need, 'code');
+    if (!code) return [];
+    return [{ code, description: pickLanguage(need.description), startDate: optionalString(need, 'startDate'), endDate: optionalString(need, 'endDate') }];
+  });
+}
+
+export function readPerson(value: unknown, note: NoteSink = ignore): PersonRecord {
   const object = requireObject(value, 'person');
   const personId = requireString(object, 'personId', 'person');
+  const what = `person ${personId}`;
   const givenName = optionalString(object, 'givenName');
   const surnamePrefix = optionalString(object, 'surnamePrefix');
   const surname = optionalString(object, 'surname');
   const composed = [givenName, surnamePrefix, surname].filter(Boolean).join(' ');
-  const displayName = optionalString(object, 'displayName') ?? (composed || null);
-  if (!displayName) throw new ReadError(`person ${personId} has no "displayName" and no name parts`);
+  let displayName = optionalString(object, 'displayName');
+  if (!displayName && composed) {
+    note(`${what} has no displayName; composed from the name parts`);
+    displayName = composed;
+  }
+  if (!displayName) throw new ReadError(`${what} has no "displayName" and no name parts`);
+  const consumer = findConsumer(object);
+  const codes = readCodes(object);
+
   return {
     personId,
-    studentNumber: readStudentNumber(object),
+    studentNumber: codes.find((code) => code.codeType === 'studentNumber')?.code ?? null,
     givenName,
     surnamePrefix,
     surname,
     displayName,
-    idCheckName: optionalString(findConsumer(object), 'idCheckName'),
+    // preferredName sits in the consumer per the schema; some senders put it on the person itself.
+    preferredName: optionalString(consumer, 'preferredName') ?? optionalString(object, 'preferredName'),
+    idCheckName: optionalString(consumer, 'idCheckName'),
+    assignedNeeds: readAssignedNeeds(consumer.assignedNeeds, note, what),
+    otherCodes: codes,
     raw: object,
   };
 }
@@ -122,27 +245,65 @@ export interface OfferingRecord {
   startDateTime: string;
   endDateTime: string;
   offeringState: string;
+  durationMin: number | null;
+  startOption: string | null;
+  durationFrom: string | null;
+  durationUntil: string | null;
+  lastPossibleStartDateTime: string | null;
+  safety: string[];
+  otherConsumers: string[];
   raw: Json;
 }
 
-export function readOffering(value: unknown): OfferingRecord {
+const entryEndFields = ['lastPossibleStartDateTime', 'lastPossibleStartTime', 'entryDateTime'] as const;
+
+export function readOffering(value: unknown, note: NoteSink = ignore): OfferingRecord {
   const object = requireObject(value, 'offering');
   const offeringId = requireString(object, 'offeringId', 'offering');
   const what = `offering ${offeringId}`;
-  const name = pickLanguage(object.name);
+  const name = pickLanguage(object.name, note, `${what} name`);
   if (!name) throw new ReadError(`${what} has no "name"`);
   const consumer = findConsumer(object);
+  if (Object.keys(consumer).length === 0) note(`${what} has no nl-test-admin consumer`);
+
   // `component` is an id, or the expanded component object with `expand=component`.
-  const component = isObject(object.component) ? optionalString(object.component, 'componentId') : optionalString(object, 'component');
+  const componentId = isObject(object.component) ? optionalString(object.component, 'componentId') : optionalString(object, 'component');
+
+  let lastPossibleStartDateTime: string | null = null;
+  for (const field of entryEndFields) {
+    const candidate = optionalString(consumer, field);
+    if (candidate === null) continue;
+    if (parseDateTime(candidate) === null) {
+      note(`${what} ${field} has no time zone and was ignored: ${candidate}`);
+      continue;
+    }
+    if (field !== 'lastPossibleStartDateTime') note(`${what} uses "${field}" for "lastPossibleStartDateTime"`);
+    lastPossibleStartDateTime = candidate;
+    break;
+  }
+
+  let offeringState = optionalString(consumer, 'offeringState');
+  if (offeringState === null) {
+    // The standard supports "active" and "canceled"; without the field the offering counts as active.
+    note(`${what} has no offeringState; taken as active`);
+    offeringState = 'active';
+  }
+
   return {
     offeringId,
     name,
-    componentId: component,
+    componentId,
     locationCode: optionalString(consumer, 'locationCode'),
     startDateTime: requireString(object, 'startDateTime', what),
     endDateTime: requireString(object, 'endDateTime', what),
-    // The standard supports "active" and "canceled"; an offering without the consumer field is active.
-    offeringState: optionalString(consumer, 'offeringState') ?? 'active',
+    offeringState,
+    durationMin: readMinutes(consumer.duration, note, `${what} duration`),
+    startOption: optionalString(consumer, 'startOptions'),
+    durationFrom: optionalString(consumer, 'durationFrom'),
+    durationUntil: optionalString(consumer, 'durationUntil'),
+    lastPossibleStartDateTime,
+    safety: stringArray(consumer.safety),
+    otherConsumers: otherConsumerKeys(object),
     raw: object,
   };
 }
@@ -159,7 +320,7 @@ export interface AssociationRecord {
   raw: Json;
 }
 
-export function readAssociation(value: unknown): AssociationRecord {
+export function readAssociation(value: unknown, note: NoteSink = ignore): AssociationRecord {
   const object = requireObject(value, 'association');
   const associationId = requireString(object, 'associationId', 'association');
   const what = `association ${associationId}`;
@@ -168,26 +329,41 @@ export function readAssociation(value: unknown): AssociationRecord {
   let personId: string | null = null;
   let person: PersonRecord | null = null;
   if (isObject(object.person)) {
-    person = readPerson(object.person);
+    person = readPerson(object.person, note);
     personId = person.personId;
   } else if (typeof object.person === 'string' && object.person !== '') {
     personId = object.person;
   }
 
-  // The schema says additionalTimeInMin; several of the standard's own examples say extraTimeInMin.
-  const extra = consumer.additionalTimeInMin ?? consumer.extraTimeInMin;
-  const personalNeeds = Array.isArray(consumer.personalNeeds)
-    ? consumer.personalNeeds.filter((need): need is string => typeof need === 'string')
-    : [];
+  let extra = consumer.additionalTimeInMin;
+  if (extra === undefined && consumer.extraTimeInMin !== undefined) {
+    note(`${what} uses "extraTimeInMin" for "additionalTimeInMin"`);
+    extra = consumer.extraTimeInMin;
+  }
+  let additionalTimeInMin: number | null = null;
+  if (typeof extra === 'number' && Number.isFinite(extra) && extra >= 0) {
+    additionalTimeInMin = extra;
+  } else if (typeof extra === 'string' && /^\d+$/.test(extra)) {
+    note(`${what} additionalTimeInMin is a string`);
+    additionalTimeInMin = Number(extra);
+  } else if (extra !== undefined && extra !== null) {
+    note(`${what} additionalTimeInMin is not a number and was ignored: ${JSON.stringify(extra)}`);
+  }
+
+  let state = optionalString(object, 'state');
+  if (state === null) {
+    note(`${what} has no state; taken as associated`);
+    state = 'associated';
+  }
 
   return {
     associationId,
     personId,
     person,
     role: requireString(object, 'role', what),
-    state: optionalString(object, 'state') ?? 'associated',
-    additionalTimeInMin: typeof extra === 'number' && Number.isFinite(extra) ? extra : null,
-    personalNeeds,
+    state,
+    additionalTimeInMin,
+    personalNeeds: stringArray(consumer.personalNeeds),
     raw: object,
   };
 }

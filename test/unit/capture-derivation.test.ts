@@ -6,29 +6,49 @@ import { appendEvent, readEvents, rebuildState, type CaptureEvent, type CaptureE
 import { HybridLogicalClock } from '../../main/venue/hlc';
 import { closeOffering, registerAttendance, type CaptureContext } from '../../main/venue/capture';
 import { storeSync } from '../../main/sync/store';
+import { readAssociation, readComponent, readOffering, readPerson } from '../../main/oke/read';
 import { makeTempDir } from '../support/processes';
 
 const log = createQuietLogger();
 
+const consumer = (fields: Record<string, unknown>) => [{ consumerKey: 'nl-test-admin', ...fields }];
+
 function seedReference(db: Db): void {
+  const person = (personId: string, studentNumber: string, givenName: string, surnamePrefix: string | null, surname: string) =>
+    readPerson({
+      personId,
+      primaryCode: { codeType: 'studentNumber', code: studentNumber },
+      givenName,
+      surnamePrefix,
+      surname,
+      displayName: [givenName, surnamePrefix, surname].filter(Boolean).join(' '),
+    });
+  const association = (associationId: string, personId: string, state: string, extra: number | null) =>
+    readAssociation({
+      associationId,
+      associationType: 'componentOfferingAssociation',
+      role: 'student',
+      state,
+      person: personId,
+      consumers: consumer({ additionalTimeInMin: extra, personalNeeds: extra ? ['extraTime'] : [] }),
+    });
   storeSync(
     db,
     {
-      components: [{ componentId: 'c1', name: 'Rekenen 2F', abbreviation: null, raw: {} }],
-      persons: [
-        { personId: 'p1', studentNumber: '100001', givenName: 'Daan', surnamePrefix: 'van der', surname: 'Berg', displayName: 'Daan van der Berg', idCheckName: 'van der Berg, Daan', raw: {} },
-        { personId: 'p2', studentNumber: '100002', givenName: 'Zoë', surnamePrefix: null, surname: 'Janssen', displayName: 'Zoë Janssen', idCheckName: null, raw: {} },
-      ],
+      components: [readComponent({ componentId: 'c1', name: [{ language: 'nl-NL', value: 'Rekenen 2F' }], duration: 'PT60M' })],
+      persons: [person('p1', '100001', 'Daan', 'van der', 'Berg'), person('p2', '100002', 'Zoë', null, 'Janssen')],
       offerings: [
         {
-          offering: {
-            offeringId: 'o1', name: 'Rekenen 2F ochtend', componentId: 'c1', locationCode: 'A-22',
-            startDateTime: '2026-12-04T09:00:00+01:00', endDateTime: '2026-12-04T10:30:00+01:00', offeringState: 'active', raw: {},
-          },
-          associations: [
-            { associationId: 'a1', personId: 'p1', person: null, role: 'student', state: 'associated', additionalTimeInMin: 30, personalNeeds: ['extraTime'], raw: {} },
-            { associationId: 'a2', personId: 'p2', person: null, role: 'student', state: 'canceled', additionalTimeInMin: null, personalNeeds: [], raw: {} },
-          ],
+          offering: readOffering({
+            offeringId: 'o1',
+            offeringType: 'component',
+            name: [{ language: 'nl-NL', value: 'Rekenen 2F ochtend' }],
+            component: 'c1',
+            startDateTime: '2026-12-04T09:00:00+01:00',
+            endDateTime: '2026-12-04T10:30:00+01:00',
+            consumers: consumer({ offeringState: 'active', locationCode: 'A-22' }),
+          }),
+          associations: [association('a1', 'p1', 'associated', 30), association('a2', 'p2', 'canceled', null)],
         },
       ],
     },

@@ -1,0 +1,512 @@
+// Validates OKE request and response bodies, query strings and path parameters
+// against the vendored OOAPI v5 definition (spec/ooapiv5_MBO.yaml).
+//
+// The definition reuses schemas through YAML anchors and aliases instead of
+// `$ref`, and some of them are recursive, so a plain YAML parse yields circular
+// objects that Ajv cannot compile. This module walks the YAML syntax tree
+// instead: an anchored or aliased node in schema position becomes an entry of
+// `$defs` named after its anchor, referenced as `{ "$ref": "#/$defs/ref_N" }`.
+// Aliases in other positions (a `required` list, a `properties` map, a
+// response's `content`) are inlined, because JSON Schema cannot reference them.
+// Validators are compiled per operation on first use and cached.
+//
+// This module imports neither electron nor the DOM: the app uses it at runtime
+// to reject an outbound body that does not match the standard.
+
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+
+import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import addFormats from 'ajv-formats';
+import { isAlias, isMap, isScalar, isSeq, parseDocument, type Document, type Node, type YAMLMap } from 'yaml';
+
+export interface SchemaCheck {
+  valid: boolean;
+  /** One line per problem: the JSON pointer of the value, a space and the message. */
+  errors: string[];
+}
+
+export interface OperationMatch {
+  /** Path template as written in the definition, e.g. `/associations/{associationId}`. */
+  template: string;
+  operationId: string;
+  /** OAuth2 scopes that the definition lists for this operation. */
+  scopes: string[];
+  pathParameters: Record<string, string>;
+}
+
+export interface OkeSchema {
+  /** Checks a request body. `pathname` is the OOAPI path without the base prefix. */
+  validateRequestBody(method: string, pathname: string, body: unknown): SchemaCheck;
+  /** Checks a response body. A status that the operation does not declare is invalid. */
+  validateResponse(method: string, pathname: string, status: number, body: unknown): SchemaCheck;
+  /** Checks the query string: declared parameters only, with their types, enums and required flags. */
+  validateQuery(method: string, pathname: string, query: URLSearchParams): SchemaCheck;
+  /** Checks the path parameters, for example that an id is a UUID. */
+  validatePathParameters(method: string, pathname: string): SchemaCheck;
+  /** Checks an OOAPI error body (`status`, `title`, `detail`). */
+  validateProblem(body: unknown): SchemaCheck;
+  matchOperation(method: string, pathname: string): OperationMatch | null;
+}
+
+type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+type JsonObject = { [key: string]: Json };
+
+interface ParameterDefinition {
+  name: string;
+  in: string;
+  required: boolean;
+  explode: boolean;
+  schema: Json;
+}
+
+interface Operation {
+  method: string;
+  template: string;
+  operationId: string;
+  scopes: string[];
+  pattern: RegExp;
+  parameterNames: string[];
+  literalSegments: number;
+  node: YAMLMap;
+}
+
+const SCHEMA_MAP_KEYWORDS = new Set(['properties', 'patternProperties']);
+const SCHEMA_KEYWORDS = new Set(['items', 'additionalProperties', 'not']);
+const SCHEMA_LIST_KEYWORDS = new Set(['allOf', 'anyOf', 'oneOf']);
+// Documentation-only keywords, dropped so that Ajv does not have to carry them.
+const DROPPED_KEYWORDS = new Set(['example', 'examples', 'discriminator', 'externalDocs', 'xml']);
+
+export const OKE_SPEC_FILE = path.join(__dirname, 'spec', 'ooapiv5_MBO.yaml');
+
+/** Signals that a schema node must move to `$defs`, so the conversion starts over. */
+class HoistRequired extends Error {}
+
+/**
+ * Converts schema nodes of one YAML document to JSON Schema. Anchored schema
+ * nodes, and unanchored ones found inside a cycle, become `$defs` entries.
+ */
+class SchemaConverter {
+  private readonly definitions = new Map<string, Json>();
+  private readonly dependencies = new Map<string, Set<string>>();
+  private readonly currentDefinitions: string[] = [];
+  private readonly hoisted = new Map<Node, string>();
+  private readonly schemaStack: YAMLMap[] = [];
+  private readonly inlining = new Set<Node>();
+
+  constructor(private readonly doc: Document) {}
+
+  /** Builds a root schema for `node` whose `$defs` contains every definition it reaches. */
+  rootSchema(node: Node): JsonObject {
+    for (;;) {
+      try {
+        return this.tryRootSchema(node);
+      } catch (error) {
+        if (!(error instanceof HoistRequired)) throw error;
+      }
+    }
+  }
+
+  /** Follows aliases until a real node. */
+  deref(node: unknown): Node | undefined {
+    let current = node;
+    while (isAlias(current)) current = current.resolve(this.doc);
+    return current as Node | undefined;
+  }
+
+  /** Converts a node in a non-schema position to plain JSON, inlining aliases. */
+  toPlain(node: unknown): Json {
+    if (isAlias(node)) return this.toPlain(this.deref(node));
+    if (isScalar(node)) return node.value as Json;
+    if (isSeq(node)) return this.guardInline(node, () => node.items.map((item) => this.toPlain(item)));
+    if (isMap(node)) {
+      return this.guardInline(node, () => {
+        const out: JsonObject = {};
+        for (const pair of node.items) out[String(this.toPlain(pair.key))] = this.toPlain(pair.value);
+        return out;
+      });
+    }
+    return null;
+  }
+
+  private tryRootSchema(node: Node): JsonObject {
+    const directReferences = new Set<string>();
+    this.currentDefinitions.push('');
+    this.dependencies.set('', directReferences);
+    let root: Json;
+    try {
+      root = this.toSchema(node);
+    } finally {
+      this.currentDefinitions.pop();
+      this.dependencies.delete('');
+    }
+
+    const reached = new Set<string>();
+    const pending = [...directReferences];
+    while (pending.length > 0) {
+      const name = pending.pop() as string;
+      if (reached.has(name)) continue;
+      reached.add(name);
+      pending.push(...(this.dependencies.get(name) ?? []));
+    }
+
+    const $defs: JsonObject = {};
+    for (const name of [...reached].sort()) $defs[name] = this.definitions.get(name) ?? true;
+    const base: JsonObject = typeof root === 'object' && root !== null && !Array.isArray(root) ? root : { allOf: [root] };
+    return reached.size > 0 ? { ...base, $defs } : base;
+  }
+
+  private toSchema(node: unknown): Json {
+    if (isAlias(node)) {
+      const target = this.deref(node);
+      if (!isMap(target)) throw new Error(`anchor ${node.source} is used as a schema but is ${this.describe(target)}`);
+      return this.define(node.source, target);
+    }
+    if (isScalar(node) && typeof node.value === 'boolean') return node.value;
+    if (!isMap(node)) throw new Error(`expected a schema object, found ${this.describe(node)}`);
+
+    if (node.anchor) return this.define(node.anchor, node);
+    const hoistedName = this.hoisted.get(node);
+    if (hoistedName) return this.define(hoistedName, node);
+
+    // Reaching a schema that is still being converted means a cycle without an
+    // anchor of its own: give it a definition name and start over.
+    if (this.schemaStack.includes(node)) this.hoist(node);
+    return this.convertSchemaMap(node);
+  }
+
+  /** Returns a `$ref` to the definition `name`, converting `node` on first use. */
+  private define(name: string, node: YAMLMap): Json {
+    this.dependencies.get(this.currentDefinitions.at(-1) ?? '')?.add(name);
+    if (!this.definitions.has(name)) {
+      // The placeholder ends recursion: a nested use of `name` only needs the `$ref`.
+      this.definitions.set(name, true);
+      this.dependencies.set(name, new Set());
+      this.currentDefinitions.push(name);
+      try {
+        this.definitions.set(name, this.convertSchemaMap(node));
+      } catch (error) {
+        this.definitions.delete(name);
+        this.dependencies.delete(name);
+        throw error;
+      } finally {
+        this.currentDefinitions.pop();
+      }
+    }
+    return { $ref: `#/$defs/${name}` };
+  }
+
+  private hoist(node: YAMLMap): never {
+    this.hoisted.set(node, `schema_at_${node.range?.[0] ?? this.hoisted.size}`);
+    throw new HoistRequired();
+  }
+
+  private convertSchemaMap(map: YAMLMap): JsonObject {
+    this.schemaStack.push(map);
+    try {
+      const out: JsonObject = {};
+      for (const pair of map.items) {
+        const key = String(this.toPlain(pair.key));
+        if (DROPPED_KEYWORDS.has(key) || key.startsWith('x-')) continue;
+
+        if (SCHEMA_MAP_KEYWORDS.has(key)) {
+          out[key] = this.convertSchemaMapping(pair.value);
+        } else if (SCHEMA_KEYWORDS.has(key)) {
+          out[key] = this.toSchema(pair.value);
+        } else if (SCHEMA_LIST_KEYWORDS.has(key)) {
+          out[key] = this.convertSchemaList(pair.value);
+        } else {
+          out[key] = this.toPlain(pair.value);
+        }
+      }
+      return out;
+    } finally {
+      this.schemaStack.pop();
+    }
+  }
+
+  private convertSchemaMapping(node: unknown): JsonObject {
+    const map = this.deref(node);
+    if (!isMap(map)) throw new Error(`expected a map of schemas, found ${this.describe(map)}`);
+    return this.guardInline(map, () => {
+      const out: JsonObject = {};
+      for (const pair of map.items) out[String(this.toPlain(pair.key))] = this.toSchema(pair.value);
+      return out;
+    });
+  }
+
+  private convertSchemaList(node: unknown): Json[] {
+    const seq = this.deref(node);
+    if (!isSeq(seq)) throw new Error(`expected a list of schemas, found ${this.describe(seq)}`);
+    return this.guardInline(seq, () => seq.items.map((item) => this.toSchema(item)));
+  }
+
+  // An aliased `properties` map or `allOf` list can close a cycle. JSON Schema
+  // cannot reference those, so the innermost schema around them is hoisted.
+  private guardInline<T>(node: Node, convert: () => T): T {
+    if (this.inlining.has(node)) {
+      const innermost = this.schemaStack.at(-1);
+      if (!innermost) throw new Error(`recursive anchor ${node.anchor ?? '(unnamed)'} outside any schema`);
+      this.hoist(innermost);
+    }
+    this.inlining.add(node);
+    try {
+      return convert();
+    } finally {
+      this.inlining.delete(node);
+    }
+  }
+
+  private describe(node: unknown): string {
+    if (isMap(node)) return 'a map';
+    if (isSeq(node)) return 'a list';
+    if (isScalar(node)) return `the scalar ${JSON.stringify(node.value)}`;
+    return 'nothing';
+  }
+}
+
+function formatErrors(errors: ErrorObject[] | null | undefined): string[] {
+  return (errors ?? []).map((error) => {
+    const where = error.instancePath === '' ? '/' : error.instancePath;
+    let detail = '';
+    if (error.keyword === 'additionalProperties') detail = ` (${String(error.params.additionalProperty)})`;
+    if (error.keyword === 'enum') detail = ` (${(error.params.allowedValues as unknown[]).map(String).join(', ')})`;
+    return `${where} ${error.message ?? error.keyword}${detail}`;
+  });
+}
+
+function getMapValue(map: unknown, key: string): unknown {
+  return isMap(map) ? map.get(key, true) : undefined;
+}
+
+function invalid(message: string): SchemaCheck {
+  return { valid: false, errors: [message] };
+}
+
+function coerceQueryValue(raw: string, schema: Json): unknown {
+  const type = typeof schema === 'object' && schema !== null && !Array.isArray(schema) ? schema.type : undefined;
+  if ((type === 'integer' || type === 'number') && /^-?\d+(\.\d+)?$/.test(raw)) return Number(raw);
+  if (type === 'boolean' && (raw === 'true' || raw === 'false')) return raw === 'true';
+  return raw;
+}
+
+class OkeSchemaValidator implements OkeSchema {
+  private readonly doc: Document;
+  private readonly converter: SchemaConverter;
+  private readonly operations: Operation[];
+  private readonly ajv: Ajv;
+  private readonly cache = new Map<string, ValidateFunction>();
+  private readonly parameterCache = new Map<string, ParameterDefinition[]>();
+
+  constructor(source: string) {
+    this.doc = parseDocument(source, { maxAliasCount: -1 });
+    if (this.doc.errors.length > 0) throw new Error(`invalid OKE definition: ${this.doc.errors[0]?.message ?? ''}`);
+    this.converter = new SchemaConverter(this.doc);
+    this.operations = this.collectOperations();
+
+    // OpenAPI 3.0 keywords (`nullable`) are Ajv keywords, and strict mode is off
+    // so that annotations such as `example` and `x-*` do not fail compilation.
+    this.ajv = new Ajv({ strict: false, allErrors: true, validateSchema: false });
+    addFormats(this.ajv);
+  }
+
+  matchOperation(method: string, pathname: string): OperationMatch | null {
+    const operation = this.findOperation(method, pathname);
+    if (!operation) return null;
+    const values = operation.pattern.exec(pathname)?.slice(1) ?? [];
+    const pathParameters: Record<string, string> = {};
+    operation.parameterNames.forEach((name, index) => {
+      pathParameters[name] = decodeURIComponent(values[index] ?? '');
+    });
+    return { template: operation.template, operationId: operation.operationId, scopes: operation.scopes, pathParameters };
+  }
+
+  validateRequestBody(method: string, pathname: string, body: unknown): SchemaCheck {
+    const operation = this.findOperation(method, pathname);
+    if (!operation) return invalid(`${method.toUpperCase()} ${pathname} is not an operation of the OKE definition`);
+    const requestBody = this.converter.deref(getMapValue(operation.node, 'requestBody'));
+    if (!requestBody) return invalid(`${operation.method} ${operation.template} takes no request body`);
+    return this.check(`${operation.operationId} request`, () => this.mediaSchema(getMapValue(requestBody, 'content')), body);
+  }
+
+  validateResponse(method: string, pathname: string, status: number, body: unknown): SchemaCheck {
+    const operation = this.findOperation(method, pathname);
+    if (!operation) return invalid(`${method.toUpperCase()} ${pathname} is not an operation of the OKE definition`);
+    const responses = this.converter.deref(getMapValue(operation.node, 'responses'));
+    const response = this.converter.deref(getMapValue(responses, String(status)) ?? getMapValue(responses, 'default'));
+    if (!response) return invalid(`status ${status} is not declared for ${operation.method} ${operation.template}`);
+
+    const content = getMapValue(response, 'content');
+    if (!content) {
+      return body === undefined || body === null || body === ''
+        ? { valid: true, errors: [] }
+        : invalid(`status ${status} of ${operation.method} ${operation.template} declares no body`);
+    }
+    return this.check(`${operation.operationId} ${status}`, () => this.mediaSchema(content), body);
+  }
+
+  validateQuery(method: string, pathname: string, query: URLSearchParams): SchemaCheck {
+    const operation = this.findOperation(method, pathname);
+    if (!operation) return invalid(`${method.toUpperCase()} ${pathname} is not an operation of the OKE definition`);
+    const parameters = this.parameters(operation).filter((parameter) => parameter.in === 'query');
+    const errors: string[] = [];
+
+    for (const name of new Set(query.keys())) {
+      if (!parameters.some((parameter) => parameter.name === name)) errors.push(`?${name} is not a query parameter of ${operation.template}`);
+    }
+    for (const parameter of parameters) {
+      const values = query.getAll(parameter.name);
+      if (values.length === 0) {
+        if (parameter.required) errors.push(`?${parameter.name} is required`);
+        continue;
+      }
+      errors.push(...this.checkParameter(operation, parameter, values));
+    }
+    return { valid: errors.length === 0, errors };
+  }
+
+  validatePathParameters(method: string, pathname: string): SchemaCheck {
+    const match = this.matchOperation(method, pathname);
+    const operation = this.findOperation(method, pathname);
+    if (!match || !operation) return invalid(`${method.toUpperCase()} ${pathname} is not an operation of the OKE definition`);
+    const errors: string[] = [];
+    for (const parameter of this.parameters(operation).filter((candidate) => candidate.in === 'path')) {
+      const value = match.pathParameters[parameter.name];
+      if (value !== undefined) errors.push(...this.checkParameter(operation, parameter, [value]));
+    }
+    return { valid: errors.length === 0, errors };
+  }
+
+  validateProblem(body: unknown): SchemaCheck {
+    return this.validateResponse('GET', '/', 400, body);
+  }
+
+  private checkParameter(operation: Operation, parameter: ParameterDefinition, values: string[]): string[] {
+    const schema = parameter.schema;
+    const isArray = typeof schema === 'object' && schema !== null && !Array.isArray(schema) && schema.type === 'array';
+    if (!isArray && values.length > 1) return [`?${parameter.name} must occur once`];
+
+    let value: unknown;
+    if (isArray) {
+      const items = (schema as JsonObject).items ?? {};
+      const parts = parameter.explode ? values : values.flatMap((raw) => raw.split(','));
+      value = parts.map((part) => coerceQueryValue(part, items));
+    } else {
+      value = coerceQueryValue(values[0] ?? '', schema);
+    }
+
+    const key = `${operation.operationId} ${parameter.in} ${parameter.name}`;
+    const check = this.check(key, () => ({ root: schema }), value);
+    const prefix = parameter.in === 'query' ? `?${parameter.name}` : `{${parameter.name}}`;
+    return check.errors.map((line) => `${prefix}${line.startsWith('/ ') ? line.slice(1) : line}`);
+  }
+
+  private check(key: string, resolve: () => { root: Json } | { missing: string }, data: unknown): SchemaCheck {
+    let validate = this.cache.get(key);
+    if (!validate) {
+      const resolved = resolve();
+      if ('missing' in resolved) return invalid(resolved.missing);
+      validate = this.ajv.compile(resolved.root as object);
+      this.cache.set(key, validate);
+    }
+    const valid = validate(data) as boolean;
+    return { valid, errors: valid ? [] : formatErrors(validate.errors) };
+  }
+
+  // Prefers `application/json`, then any other media type (PATCH bodies are
+  // `application/merge-patch+json`, errors `application/problem+json`).
+  private mediaSchema(contentNode: unknown): { root: Json } | { missing: string } {
+    const content = this.converter.deref(contentNode);
+    if (!isMap(content) || content.items.length === 0) return { missing: 'no media type is declared' };
+    const media = this.converter.deref(content.get('application/json', true) ?? content.items[0]?.value);
+    const schema = getMapValue(media, 'schema');
+    if (!schema) return { root: true };
+    return { root: this.converter.rootSchema(schema as Node) };
+  }
+
+  private parameters(operation: Operation): ParameterDefinition[] {
+    const cached = this.parameterCache.get(operation.operationId);
+    if (cached) return cached;
+
+    const list = this.converter.deref(getMapValue(operation.node, 'parameters'));
+    const parameters: ParameterDefinition[] = [];
+    for (const item of isSeq(list) ? list.items : []) {
+      const parameter = this.converter.deref(item);
+      const schemaNode = getMapValue(parameter, 'schema');
+      const location = String(this.converter.toPlain(getMapValue(parameter, 'in')));
+      const explode = this.converter.toPlain(getMapValue(parameter, 'explode'));
+      parameters.push({
+        name: String(this.converter.toPlain(getMapValue(parameter, 'name'))),
+        in: location,
+        required: this.converter.toPlain(getMapValue(parameter, 'required')) === true,
+        // OpenAPI 3.0 default for `style: form` (query) is explode true.
+        explode: explode === null ? location === 'query' : explode === true,
+        schema: schemaNode ? this.converter.rootSchema(schemaNode as Node) : true,
+      });
+    }
+    this.parameterCache.set(operation.operationId, parameters);
+    return parameters;
+  }
+
+  private findOperation(method: string, pathname: string): Operation | undefined {
+    const upper = method.toUpperCase();
+    return this.operations.find((operation) => operation.method === upper && operation.pattern.test(pathname));
+  }
+
+  private collectOperations(): Operation[] {
+    const paths = this.converter.deref(this.doc.get('paths', true));
+    if (!isMap(paths)) throw new Error('the OKE definition has no paths');
+    const operations: Operation[] = [];
+
+    for (const pathPair of paths.items) {
+      const template = String(this.converter.toPlain(pathPair.key));
+      const pathItem = this.converter.deref(pathPair.value);
+      if (!isMap(pathItem)) continue;
+
+      const parameterNames: string[] = [];
+      const segments = template.split('/').map((segment) => {
+        const name = /^\{(.+)\}$/.exec(segment)?.[1];
+        if (name === undefined) return segment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+        parameterNames.push(name);
+        return '([^/]+)';
+      });
+      const pattern = new RegExp(`^${template === '/' ? '/?' : segments.join('/')}$`);
+      const literalSegments = template.split('/').filter((segment) => segment !== '' && !segment.startsWith('{')).length;
+
+      for (const methodPair of pathItem.items) {
+        const method = String(this.converter.toPlain(methodPair.key)).toUpperCase();
+        const node = this.converter.deref(methodPair.value);
+        if (!isMap(node) || !node.has('operationId')) continue;
+
+        const security = this.converter.toPlain(node.get('security', true));
+        const scopes = new Set<string>();
+        for (const requirement of Array.isArray(security) ? security : []) {
+          const flows = requirement !== null && typeof requirement === 'object' && !Array.isArray(requirement) ? requirement.oAuthFlows : undefined;
+          if (Array.isArray(flows)) for (const scope of flows) scopes.add(String(scope));
+        }
+
+        operations.push({
+          method,
+          template,
+          operationId: String(this.converter.toPlain(node.get('operationId', true))),
+          scopes: [...scopes],
+          pattern,
+          parameterNames,
+          literalSegments,
+          node,
+        });
+      }
+    }
+
+    // A template with more literal segments wins, e.g. `/associations/{id}/url` has its own entry.
+    return operations.sort((a, b) => b.literalSegments - a.literalSegments);
+  }
+}
+
+let shared: OkeSchema | undefined;
+
+/** Returns the validator for the vendored OKE definition, loading it on first use. */
+export function loadOkeSchema(): OkeSchema {
+  shared ??= new OkeSchemaValidator(readFileSync(OKE_SPEC_FILE, 'utf8'));
+  return shared;
+}

@@ -1,0 +1,56 @@
+/**
+ * Per-candidate timing from the zitting's duration rules (OKE flow 2,
+ * nl-test-admin-Offering: duration, startOptions, durationFrom, durationUntil,
+ * lastPossibleStartDateTime) plus the candidate's extra time.
+ *
+ * The six scenarios of the flow 2 table map onto these rules:
+ * 1. individual start any time, fixed end: latest start = end, end = endDateTime.
+ * 2. individual start until the entry end, fixed end.
+ * 3. individual start until the entry end, then the full test duration.
+ * 4. duration counted from startDateTime: end = start + duration.
+ * 5. triggered start: the clock runs from the surveillant's release, so the
+ *    end shown assumes release at startDateTime.
+ * 6. a practice window: individual start until the entry end, full duration.
+ * Extra time is added to the end in every case, also to a fixed end.
+ */
+export interface DurationRules {
+  startEpochMs: number;
+  endEpochMs: number;
+  /** Test duration in minutes from the offering, else from the catalogue's component. */
+  durationMin: number | null;
+  startOption: string | null;
+  durationFrom: string | null;
+  durationUntil: string | null;
+  /** Entry end ("lastPossibleStartDateTime"), when the planning system sets one. */
+  lastPossibleStartEpochMs: number | null;
+}
+
+export interface CandidateTiming {
+  /** Latest moment the candidate may start, or null when the start is not individual. */
+  latestStartEpochMs: number | null;
+  /** Latest moment the candidate must be finished, extra time included. */
+  endEpochMs: number;
+}
+
+const minute = 60_000;
+
+export function candidateTiming(rules: DurationRules, additionalTimeInMin: number | null): CandidateTiming {
+  const extra = (additionalTimeInMin ?? 0) * minute;
+  const duration = rules.durationMin === null ? null : rules.durationMin * minute;
+  const individual = rules.startOption === 'individualStart' || rules.durationFrom === 'individualStartDateTime';
+
+  const latestStartEpochMs = individual ? (rules.lastPossibleStartEpochMs ?? rules.endEpochMs) : null;
+
+  if (duration === null || rules.durationUntil === 'endDateTime') {
+    return { latestStartEpochMs, endEpochMs: rules.endEpochMs + extra };
+  }
+
+  // From here the test runs for its duration from a start moment.
+  const startMoment = individual ? (latestStartEpochMs ?? rules.startEpochMs) : rules.startEpochMs;
+  if (rules.durationUntil === 'testDuration' || rules.durationFrom !== null || rules.startOption !== null) {
+    return { latestStartEpochMs, endEpochMs: startMoment + duration + extra };
+  }
+
+  // A duration without any start rule: the fixed window applies.
+  return { latestStartEpochMs, endEpochMs: rules.endEpochMs + extra };
+}

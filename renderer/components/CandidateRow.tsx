@@ -1,0 +1,112 @@
+import { useEffect, useState } from 'react';
+import { attendanceValues, type Attendance, type CandidateView } from '../../main/contract/api';
+import { useT, type MessageKey } from '../i18n';
+import { useOffering } from '../stores/offering';
+
+/** Attendance buttons. `notKnown` is the state before anyone chooses, so it gets no button. */
+const attendanceChoices = attendanceValues.filter((value): value is Exclude<Attendance, 'notKnown'> => value !== 'notKnown');
+
+/** Texts for the personalNeeds codes the OKE examples use; other codes are shown as sent. */
+const needTexts = new Map<string, MessageKey>([
+  ['extraTime', 'need.extraTime'],
+  ['spoken', 'need.spoken'],
+  ['spell-checker-on-screen', 'need.spell-checker-on-screen'],
+]);
+
+function NeedsList({ needs }: { needs: string[] }) {
+  const t = useT();
+  if (needs.length === 0) return <>{t('candidates.none')}</>;
+  return (
+    <ul className="needs">
+      {needs.map((need) => {
+        const key = needTexts.get(need);
+        return <li key={need}>{key ? t(key) : need}</li>;
+      })}
+    </ul>
+  );
+}
+
+export function CandidateRow({ candidate, readOnly }: { candidate: CandidateView; readOnly: boolean }) {
+  const t = useT();
+  const registerAttendance = useOffering((state) => state.registerAttendance);
+  const [note, setNote] = useState(candidate.note ?? '');
+  const [editingNote, setEditingNote] = useState(false);
+
+  useEffect(() => {
+    if (!editingNote) setNote(candidate.note ?? '');
+  }, [candidate.note, editingNote]);
+
+  const canceled = candidate.state === 'canceled';
+  const noteId = `note-${candidate.associationId}`;
+  const hintId = `note-hint-${candidate.associationId}`;
+  const showHint = candidate.attendance === null && note.trim() !== '';
+
+  function saveNote() {
+    setEditingNote(false);
+    if (candidate.attendance === null || note === (candidate.note ?? '')) return;
+    void registerAttendance(candidate.associationId, candidate.attendance, note);
+  }
+
+  const noteEditor = (
+    <>
+      <label className="visually-hidden" htmlFor={noteId}>
+        {t('candidates.noteLabel', { name: candidate.displayName })}
+      </label>
+      <textarea
+        id={noteId}
+        className="note"
+        rows={2}
+        value={note}
+        aria-describedby={showHint ? hintId : undefined}
+        onChange={(event) => {
+          setEditingNote(true);
+          setNote(event.target.value);
+        }}
+        onBlur={saveNote}
+      />
+      {showHint && (
+        <p id={hintId} className="hint">
+          {t('candidates.noteHint')}
+        </p>
+      )}
+    </>
+  );
+
+  return (
+    <tr
+      data-testid="candidate-row"
+      data-student-number={candidate.studentNumber ?? ''}
+      data-association-id={candidate.associationId}
+      className={canceled ? 'row--canceled' : undefined}>
+      <td className="nowrap">{candidate.studentNumber ?? t('candidates.none')}</td>
+      <th scope="row">
+        <span className="candidate-name">{candidate.displayName}</span>
+        {canceled && <span className="badge badge--canceled">{t('candidates.canceled')}</span>}
+      </th>
+      <td className="id-check-name">{candidate.idCheckName ?? t('candidates.none')}</td>
+      <td className="nowrap">
+        {candidate.additionalTimeInMin ? t('candidates.extraMinutes', { minutes: candidate.additionalTimeInMin }) : t('candidates.none')}
+      </td>
+      <td>
+        <NeedsList needs={candidate.personalNeeds} />
+      </td>
+      <td>
+        <div className="attendance" role="group" aria-label={t('candidates.attendanceGroup', { name: candidate.displayName })}>
+          {attendanceChoices.map((value) => (
+            <button
+              key={value}
+              type="button"
+              className={`attendance__choice attendance__choice--${value}`}
+              aria-pressed={candidate.attendance === value}
+              disabled={readOnly}
+              onClick={() => void registerAttendance(candidate.associationId, value, note)}
+            >
+              {t(`attendance.${value}`)}
+            </button>
+          ))}
+        </div>
+      </td>
+      <td>{readOnly ? <p className="note-text">{note || t('candidates.none')}</p> : noteEditor}</td>
+    </tr>
+  );
+}
