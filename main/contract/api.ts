@@ -56,6 +56,11 @@ export interface CandidateView {
   state: string;
   attendance: Attendance | null;
   note: string | null;
+  preferredName: string | null;
+  /** Latest moment this candidate may start (ISO 8601 with offset), when the zitting has individual starts. */
+  latestStartDateTime: string | null;
+  /** Moment this candidate must be finished, extra time included (ISO 8601 with offset). */
+  personalEndDateTime: string;
 }
 
 export interface StaffView {
@@ -74,6 +79,12 @@ export interface OfferingView {
   startDateTime: string;
   endDateTime: string;
   offeringState: string;
+  /** Test duration in minutes, from the zitting or else from the catalogue. */
+  durationMin: number | null;
+  /** `startOptions` as the planning system sent it (`individualStart`, `triggeredStart`, or an unknown value kept as is). */
+  startOption: string | null;
+  safety: string[];
+  resultValueType: string | null;
   captureStatus: CaptureStatus;
   irregularities: string | null;
   candidates: CandidateView[];

@@ -3,6 +3,7 @@ import type { Db } from '../../db/connection';
 import type { Attendance, CandidateView, CaptureStatus, OfferingView, StaffView } from '../contract/api';
 import { AppError } from '../errors';
 import { formatWithOffset } from '../time/zone';
+import { candidateTiming, type DurationRules } from './timing';
 
 interface OfferingRow {
   offering_id: string;
@@ -13,6 +14,13 @@ interface OfferingRow {
   start_epoch_ms: number;
   end_epoch_ms: number;
   offering_state: string;
+  duration_min: number | null;
+  start_option: string | null;
+  duration_from: string | null;
+  duration_until: string | null;
+  last_possible_start_epoch_ms: number | null;
+  safety: string;
+  result_value_type: string | null;
   capture_status: CaptureStatus | null;
   irregularities: string | null;
 }
@@ -28,6 +36,7 @@ interface AssociationRow {
   student_number: string | null;
   display_name: string | null;
   surname: string | null;
+  preferred_name: string | null;
   id_check_name: string | null;
   attendance: Attendance | null;
   note: string | null;
@@ -36,6 +45,8 @@ interface AssociationRow {
 const offeringSelect = `
   SELECT o.offering_id, o.name, o.component_id, c.name AS component_name, o.location_code,
          o.start_epoch_ms, o.end_epoch_ms, o.offering_state,
+         coalesce(o.duration_min, c.duration_min) AS duration_min, o.start_option, o.duration_from, o.duration_until,
+         o.last_possible_start_epoch_ms, o.safety, c.result_value_type,
          s.status AS capture_status, s.irregularities
   FROM offering o
   LEFT JOIN component c ON c.component_id = o.component_id
@@ -43,7 +54,7 @@ const offeringSelect = `
 
 const associationSelect = `
   SELECT a.association_id, a.offering_id, a.person_id, a.role, a.state, a.additional_time_min, a.personal_needs,
-         p.student_number, p.display_name, p.surname, p.id_check_name,
+         p.student_number, p.display_name, p.surname, p.preferred_name, p.id_check_name,
          st.attendance, st.note
   FROM association a
   LEFT JOIN person p ON p.person_id = a.person_id
@@ -58,7 +69,20 @@ function bySurname(a: AssociationRow, b: AssociationRow): number {
   return collator.compare(keyA, keyB) || collator.compare(a.display_name ?? '', b.display_name ?? '');
 }
 
-function toCandidate(row: AssociationRow): CandidateView {
+function durationRules(row: OfferingRow): DurationRules {
+  return {
+    startEpochMs: row.start_epoch_ms,
+    endEpochMs: row.end_epoch_ms,
+    durationMin: row.duration_min,
+    startOption: row.start_option,
+    durationFrom: row.duration_from,
+    durationUntil: row.duration_until,
+    lastPossibleStartEpochMs: row.last_possible_start_epoch_ms,
+  };
+}
+
+function toCandidate(row: AssociationRow, rules: DurationRules, timeZone: string): CandidateView {
+  const timing = candidateTiming(rules, row.additional_time_min);
   return {
     associationId: row.association_id,
     personId: row.person_id,
@@ -70,6 +94,9 @@ function toCandidate(row: AssociationRow): CandidateView {
     state: row.state,
     attendance: row.attendance,
     note: row.note,
+    preferredName: row.preferred_name,
+    latestStartDateTime: timing.latestStartEpochMs === null ? null : formatWithOffset(timing.latestStartEpochMs, timeZone),
+    personalEndDateTime: formatWithOffset(timing.endEpochMs, timeZone),
   };
 }
 
@@ -93,6 +120,7 @@ function buildViews(db: Db, rows: OfferingRow[], timeZone: string): OfferingView
 
   return rows.map((row) => {
     const members = (byOffering.get(row.offering_id) ?? []).sort(bySurname);
+    const rules = durationRules(row);
     return {
       offeringId: row.offering_id,
       name: row.name,
@@ -102,9 +130,13 @@ function buildViews(db: Db, rows: OfferingRow[], timeZone: string): OfferingView
       startDateTime: formatWithOffset(row.start_epoch_ms, timeZone),
       endDateTime: formatWithOffset(row.end_epoch_ms, timeZone),
       offeringState: row.offering_state,
+      durationMin: row.duration_min,
+      startOption: row.start_option,
+      safety: JSON.parse(row.safety) as string[],
+      resultValueType: row.result_value_type,
       captureStatus: row.capture_status ?? 'notStarted',
       irregularities: row.irregularities,
-      candidates: members.filter((member) => member.role === 'student').map(toCandidate),
+      candidates: members.filter((member) => member.role === 'student').map((member) => toCandidate(member, rules, timeZone)),
       staff: members.filter((member) => member.role !== 'student').map(toStaff),
     };
   });

@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'react';
 import { attendanceValues, type Attendance, type CandidateView } from '../../main/contract/api';
 import { useT, type MessageKey } from '../i18n';
+import { formatTime } from '../format';
+import { useDay } from '../stores/day';
 import { useOffering } from '../stores/offering';
 
 /** Attendance buttons. `notKnown` is the state before anyone chooses, so it gets no button. */
@@ -29,6 +31,7 @@ function NeedsList({ needs }: { needs: string[] }) {
 export function CandidateRow({ candidate, readOnly }: { candidate: CandidateView; readOnly: boolean }) {
   const t = useT();
   const registerAttendance = useOffering((state) => state.registerAttendance);
+  const timezone = useDay((state) => state.overview?.timezone);
   const [note, setNote] = useState(candidate.note ?? '');
   const [editingNote, setEditingNote] = useState(false);
 
@@ -81,11 +84,20 @@ export function CandidateRow({ candidate, readOnly }: { candidate: CandidateView
       <td className="nowrap">{candidate.studentNumber ?? t('candidates.none')}</td>
       <th scope="row">
         <span className="candidate-name">{candidate.displayName}</span>
+        {candidate.preferredName && (
+          <span className="preferred-name">{t('candidates.preferredName', { name: candidate.preferredName })}</span>
+        )}
         {canceled && <span className="badge badge--canceled">{t('candidates.canceled')}</span>}
       </th>
       <td className="id-check-name">{candidate.idCheckName ?? t('candidates.none')}</td>
       <td className="nowrap">
         {candidate.additionalTimeInMin ? t('candidates.extraMinutes', { minutes: candidate.additionalTimeInMin }) : t('candidates.none')}
+      </td>
+      <td className="nowrap times">
+        {candidate.latestStartDateTime && (
+          <span>{t('candidates.latestStart', { time: formatTime(candidate.latestStartDateTime, timezone, t.language) })}</span>
+        )}
+        <span>{t('candidates.personalEnd', { time: formatTime(candidate.personalEndDateTime, timezone, t.language) })}</span>
       </td>
       <td>
         <NeedsList needs={candidate.personalNeeds} />

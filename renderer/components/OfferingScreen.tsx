@@ -86,6 +86,7 @@ function CandidateTable({ offering, readOnly }: { offering: OfferingView; readOn
                 <th scope="col">{t('candidates.name')}</th>
                 <th scope="col">{t('candidates.idCheckName')}</th>
                 <th scope="col">{t('candidates.extraTime')}</th>
+                <th scope="col">{t('candidates.times')}</th>
                 <th scope="col">{t('candidates.needs')}</th>
                 <th scope="col">{t('candidates.attendance')}</th>
                 <th scope="col">{t('candidates.note')}</th>
