@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import type { Logger } from '../../main/log/logger';
 import { migration001Initial } from './001-initial';
 import { migration002OkeFields } from './002-oke-fields';
+import { migration003Results } from './003-results';
 
 export interface Migration {
   version: number;
@@ -9,4 +10,4 @@ export interface Migration {
 }
 
 /** All migrations, in version order. */
-export const migrations: Migration[] = [migration001Initial, migration002OkeFields];
+export const migrations: Migration[] = [migration001Initial, migration002OkeFields, migration003Results];

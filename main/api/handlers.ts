@@ -13,7 +13,7 @@ import { loadOkeSchema } from '../oke/schema';
 import { formatWarnings, type ServiceWarning } from '../sync/service';
 import { runSync } from '../sync/sync';
 import { localDate } from '../time/zone';
-import { closeOffering, openOffering, recordIrregularities, registerAttendance, type CaptureContext } from '../venue/capture';
+import { closeOffering, openOffering, recordIrregularities, recordResult, registerAttendance, type CaptureContext } from '../venue/capture';
 import { listOfferingViews } from '../venue/view';
 import { venueLocations, venueTimezone, type Venue } from '../app/venue';
 import type { VenueConfig } from '../config/config';
@@ -77,6 +77,10 @@ export function createHandlers(venue: Venue): Handlers {
 
     async registerAttendance(input) {
       return registerAttendance(capture(), input);
+    },
+
+    async recordResult(input) {
+      return recordResult(capture(), input);
     },
 
     async recordIrregularities(input) {

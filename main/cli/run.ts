@@ -34,6 +34,7 @@ Commands:
   show     --data-dir DIR [--date YYYY-MM-DD] [--location CODE] [--json]
   attend   --data-dir DIR --offering ID --student NUMBER --attendance VALUE [--note TEXT]
            VALUE: ${attendanceValues.join(', ')}
+  score    --data-dir DIR --offering ID --student NUMBER --score VALUE   result by the assessor
   close    --data-dir DIR --offering ID [--irregularities TEXT]
   deliver  --data-dir DIR --config FILE                 send queued results and session reports
   serve    --data-dir DIR --config FILE [--port N] [--json]   web host on 127.0.0.1
@@ -54,6 +55,7 @@ const options = {
   student: { type: 'string' },
   attendance: { type: 'string' },
   note: { type: 'string' },
+  score: { type: 'string' },
   irregularities: { type: 'string' },
   port: { type: 'string' },
   lang: { type: 'string' },
@@ -64,7 +66,7 @@ const options = {
 
 type Values = ReturnType<typeof parseArgs<{ options: typeof options; allowPositionals: true }>>['values'];
 
-function required(values: Values, name: 'data-dir' | 'config' | 'offering' | 'student' | 'attendance'): string {
+function required(values: Values, name: 'data-dir' | 'config' | 'offering' | 'student' | 'attendance' | 'score'): string {
   const value = values[name];
   if (typeof value !== 'string' || value === '') throw new UsageError(`--${name} is required`);
   return value;
@@ -75,6 +77,14 @@ function parsePort(value: string | undefined): number {
   const port = Number(value);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a whole number from 0 to 65535, got "${value}"`);
   return port;
+}
+
+/** Finds a candidate of a zitting by student number, as a surveillant reads it from a student card. */
+function findCandidate(venue: Venue, offeringId: string, studentNumber: string) {
+  const view = getOfferingView(venue.db, offeringId, venueTimezone(venue));
+  const candidate = view.candidates.find((c) => c.studentNumber === studentNumber);
+  if (!candidate) throw new AppError('student.notFound', { studentNumber, offeringId });
+  return candidate;
 }
 
 function waitForSignal(): Promise<void> {
@@ -104,7 +114,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     io.stdout(usage);
     return command || values.help ? 0 : 2;
   }
-  if (!['sync', 'show', 'attend', 'close', 'deliver', 'serve'].includes(command)) {
+  if (!['sync', 'show', 'attend', 'score', 'close', 'deliver', 'serve'].includes(command)) {
     io.stderr(say('cli.usage', { problem: `unknown command "${command}"` }));
     return 2;
   }
@@ -122,6 +132,11 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       if (!(attendanceValues as readonly string[]).includes(attendance)) {
         throw new UsageError(`--attendance must be one of ${attendanceValues.join(', ')}, got "${attendance}"`);
       }
+    }
+    if (command === 'score') {
+      required(values, 'offering');
+      required(values, 'student');
+      required(values, 'score');
     }
     if (command === 'close') required(values, 'offering');
     const port = parsePort(values.port);
@@ -149,9 +164,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       case 'attend': {
         const offeringId = values.offering!;
         const studentNumber = values.student!;
-        const view = getOfferingView(venue.db, offeringId, venueTimezone(venue));
-        const candidate = view.candidates.find((c) => c.studentNumber === studentNumber);
-        if (!candidate) throw new AppError('student.notFound', { studentNumber, offeringId });
+        const candidate = findCandidate(venue, offeringId, studentNumber);
         const attendance = values.attendance as Attendance;
         const updated = await handlers.registerAttendance({
           offeringId,
@@ -160,6 +173,16 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
           note: values.note,
         });
         io.stdout(values.json ? JSON.stringify(updated) : say('cli.attended', { studentNumber, offeringId, attendance }));
+        return 0;
+      }
+
+      case 'score': {
+        const offeringId = values.offering!;
+        const studentNumber = values.student!;
+        const candidate = findCandidate(venue, offeringId, studentNumber);
+        const updated = await handlers.recordResult({ offeringId, associationId: candidate.associationId, score: values.score! });
+        const scored = updated.candidates.find((c) => c.associationId === candidate.associationId)!;
+        io.stdout(values.json ? JSON.stringify(updated) : say('cli.scored', { studentNumber, offeringId, score: scored.score ?? '', pass: scored.pass ?? 'unknown' }));
         return 0;
       }
 

@@ -34,6 +34,7 @@ export const apiInputs = {
     })
     .strict(),
   recordIrregularities: z.object({ offeringId: id, text: freeText }).strict(),
+  recordResult: z.object({ offeringId: id, associationId: id, score: z.string().min(1).max(20) }).strict(),
   closeOffering: z.object({ offeringId: id, irregularities: freeText.optional() }).strict(),
   sync: z.object({}).strict(),
   deliver: z.object({}).strict(),
@@ -61,10 +62,15 @@ export interface CandidateView {
   latestStartDateTime: string | null;
   /** Moment this candidate must be finished, extra time included (ISO 8601 with offset). */
   personalEndDateTime: string;
+  /** Score entered by the assessor, on the component's result value scale. */
+  score: string | null;
+  /** `pass` derived from the score and the component's `passFrom`. */
+  pass: 'passed' | 'failed' | 'unknown' | null;
 }
 
 export interface StaffView {
   associationId: string;
+  personId: string | null;
   role: string;
   displayName: string;
 }
@@ -85,6 +91,9 @@ export interface OfferingView {
   startOption: string | null;
   safety: string[];
   resultValueType: string | null;
+  passFrom: string | null;
+  /** True when an assessor is planned and the result value type is one the venue can take. */
+  gradable: boolean;
   captureStatus: CaptureStatus;
   irregularities: string | null;
   candidates: CandidateView[];
@@ -147,6 +156,7 @@ export interface ApiOutputs {
   openOffering: OfferingView;
   registerAttendance: OfferingView;
   recordIrregularities: OfferingView;
+  recordResult: OfferingView;
   closeOffering: OfferingView;
   sync: SyncSummary;
   deliver: DeliverySummary;

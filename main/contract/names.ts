@@ -8,6 +8,7 @@ export const apiNameList = [
   'openOffering',
   'registerAttendance',
   'recordIrregularities',
+  'recordResult',
   'closeOffering',
   'sync',
   'deliver',

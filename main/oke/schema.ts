@@ -79,32 +79,49 @@ const DROPPED_KEYWORDS = new Set(['example', 'examples', 'discriminator', 'exter
 
 export const OKE_SPEC_FILE = path.join(__dirname, 'spec', 'ooapiv5_MBO.yaml');
 
-/** Signals that a schema node must move to `$defs`, so the conversion starts over. */
-class HoistRequired extends Error {}
-
 /**
- * Converts schema nodes of one YAML document to JSON Schema. Anchored schema
- * nodes, and unanchored ones found inside a cycle, become `$defs` entries.
+ * Converts schema nodes of one YAML document to JSON Schema. A schema that the
+ * document can reach twice becomes a `$defs` entry: an anchored schema under
+ * its anchor name, and a schema inside an anchored `properties` map or
+ * `allOf`/`anyOf`/`oneOf` list under `schema_at_<offset in the file>`. Every
+ * cycle in the document passes through an alias, so these entries break all of
+ * them and the rest can be inlined.
  */
 class SchemaConverter {
   private readonly definitions = new Map<string, Json>();
   private readonly dependencies = new Map<string, Set<string>>();
   private readonly currentDefinitions: string[] = [];
-  private readonly hoisted = new Map<Node, string>();
-  private readonly schemaStack: YAMLMap[] = [];
-  private readonly inlining = new Set<Node>();
+  // Per definition, so that a cycle that the rule above misses fails loudly.
+  private inlining = new Set<Node>();
 
   constructor(private readonly doc: Document) {}
 
   /** Builds a root schema for `node` whose `$defs` contains every definition it reaches. */
   rootSchema(node: Node): JsonObject {
-    for (;;) {
-      try {
-        return this.tryRootSchema(node);
-      } catch (error) {
-        if (!(error instanceof HoistRequired)) throw error;
-      }
+    const directReferences = new Set<string>();
+    this.currentDefinitions.push('');
+    this.dependencies.set('', directReferences);
+    let root: Json;
+    try {
+      root = this.toSchema(node, false);
+    } finally {
+      this.currentDefinitions.pop();
+      this.dependencies.delete('');
     }
+
+    const reached = new Set<string>();
+    const pending = [...directReferences];
+    while (pending.length > 0) {
+      const name = pending.pop() as string;
+      if (reached.has(name)) continue;
+      reached.add(name);
+      pending.push(...(this.dependencies.get(name) ?? []));
+    }
+
+    const $defs: JsonObject = {};
+    for (const name of [...reached].sort()) $defs[name] = this.definitions.get(name) ?? true;
+    const base: JsonObject = typeof root === 'object' && root !== null && !Array.isArray(root) ? root : { allOf: [root] };
+    return reached.size > 0 ? { ...base, $defs } : base;
   }
 
   /** Follows aliases until a real node. */
@@ -129,34 +146,7 @@ class SchemaConverter {
     return null;
   }
 
-  private tryRootSchema(node: Node): JsonObject {
-    const directReferences = new Set<string>();
-    this.currentDefinitions.push('');
-    this.dependencies.set('', directReferences);
-    let root: Json;
-    try {
-      root = this.toSchema(node);
-    } finally {
-      this.currentDefinitions.pop();
-      this.dependencies.delete('');
-    }
-
-    const reached = new Set<string>();
-    const pending = [...directReferences];
-    while (pending.length > 0) {
-      const name = pending.pop() as string;
-      if (reached.has(name)) continue;
-      reached.add(name);
-      pending.push(...(this.dependencies.get(name) ?? []));
-    }
-
-    const $defs: JsonObject = {};
-    for (const name of [...reached].sort()) $defs[name] = this.definitions.get(name) ?? true;
-    const base: JsonObject = typeof root === 'object' && root !== null && !Array.isArray(root) ? root : { allOf: [root] };
-    return reached.size > 0 ? { ...base, $defs } : base;
-  }
-
-  private toSchema(node: unknown): Json {
+  private toSchema(node: unknown, shared: boolean): Json {
     if (isAlias(node)) {
       const target = this.deref(node);
       if (!isMap(target)) throw new Error(`anchor ${node.source} is used as a schema but is ${this.describe(target)}`);
@@ -166,13 +156,8 @@ class SchemaConverter {
     if (!isMap(node)) throw new Error(`expected a schema object, found ${this.describe(node)}`);
 
     if (node.anchor) return this.define(node.anchor, node);
-    const hoistedName = this.hoisted.get(node);
-    if (hoistedName) return this.define(hoistedName, node);
-
-    // Reaching a schema that is still being converted means a cycle without an
-    // anchor of its own: give it a definition name and start over.
-    if (this.schemaStack.includes(node)) this.hoist(node);
-    return this.convertSchemaMap(node);
+    if (shared) return this.define(`schema_at_${node.range?.[0] ?? 0}`, node);
+    return this.guardInline(node, () => this.convertSchemaMap(node));
   }
 
   /** Returns a `$ref` to the definition `name`, converting `node` on first use. */
@@ -183,54 +168,44 @@ class SchemaConverter {
       this.definitions.set(name, true);
       this.dependencies.set(name, new Set());
       this.currentDefinitions.push(name);
+      const outerInlining = this.inlining;
+      this.inlining = new Set();
       try {
         this.definitions.set(name, this.convertSchemaMap(node));
-      } catch (error) {
-        this.definitions.delete(name);
-        this.dependencies.delete(name);
-        throw error;
       } finally {
         this.currentDefinitions.pop();
+        this.inlining = outerInlining;
       }
     }
     return { $ref: `#/$defs/${name}` };
   }
 
-  private hoist(node: YAMLMap): never {
-    this.hoisted.set(node, `schema_at_${node.range?.[0] ?? this.hoisted.size}`);
-    throw new HoistRequired();
-  }
-
   private convertSchemaMap(map: YAMLMap): JsonObject {
-    this.schemaStack.push(map);
-    try {
-      const out: JsonObject = {};
-      for (const pair of map.items) {
-        const key = String(this.toPlain(pair.key));
-        if (DROPPED_KEYWORDS.has(key) || key.startsWith('x-')) continue;
+    const out: JsonObject = {};
+    for (const pair of map.items) {
+      const key = String(this.toPlain(pair.key));
+      if (DROPPED_KEYWORDS.has(key) || key.startsWith('x-')) continue;
 
-        if (SCHEMA_MAP_KEYWORDS.has(key)) {
-          out[key] = this.convertSchemaMapping(pair.value);
-        } else if (SCHEMA_KEYWORDS.has(key)) {
-          out[key] = this.toSchema(pair.value);
-        } else if (SCHEMA_LIST_KEYWORDS.has(key)) {
-          out[key] = this.convertSchemaList(pair.value);
-        } else {
-          out[key] = this.toPlain(pair.value);
-        }
+      if (SCHEMA_MAP_KEYWORDS.has(key)) {
+        out[key] = this.convertSchemaMapping(pair.value);
+      } else if (SCHEMA_KEYWORDS.has(key)) {
+        out[key] = this.toSchema(pair.value, false);
+      } else if (SCHEMA_LIST_KEYWORDS.has(key)) {
+        out[key] = this.convertSchemaList(pair.value);
+      } else {
+        out[key] = this.toPlain(pair.value);
       }
-      return out;
-    } finally {
-      this.schemaStack.pop();
     }
+    return out;
   }
 
   private convertSchemaMapping(node: unknown): JsonObject {
     const map = this.deref(node);
     if (!isMap(map)) throw new Error(`expected a map of schemas, found ${this.describe(map)}`);
+    const shared = Boolean(map.anchor);
     return this.guardInline(map, () => {
       const out: JsonObject = {};
-      for (const pair of map.items) out[String(this.toPlain(pair.key))] = this.toSchema(pair.value);
+      for (const pair of map.items) out[String(this.toPlain(pair.key))] = this.toSchema(pair.value, shared);
       return out;
     });
   }
@@ -238,17 +213,12 @@ class SchemaConverter {
   private convertSchemaList(node: unknown): Json[] {
     const seq = this.deref(node);
     if (!isSeq(seq)) throw new Error(`expected a list of schemas, found ${this.describe(seq)}`);
-    return this.guardInline(seq, () => seq.items.map((item) => this.toSchema(item)));
+    const shared = Boolean(seq.anchor);
+    return this.guardInline(seq, () => seq.items.map((item) => this.toSchema(item, shared)));
   }
 
-  // An aliased `properties` map or `allOf` list can close a cycle. JSON Schema
-  // cannot reference those, so the innermost schema around them is hoisted.
   private guardInline<T>(node: Node, convert: () => T): T {
-    if (this.inlining.has(node)) {
-      const innermost = this.schemaStack.at(-1);
-      if (!innermost) throw new Error(`recursive anchor ${node.anchor ?? '(unnamed)'} outside any schema`);
-      this.hoist(innermost);
-    }
+    if (this.inlining.has(node)) throw new Error(`unresolved schema cycle at offset ${node.range?.[0] ?? '?'} of the OKE definition`);
     this.inlining.add(node);
     try {
       return convert();

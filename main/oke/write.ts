@@ -11,29 +11,45 @@ export interface AttendanceResultInput {
   attendance: Attendance;
   /** Per-candidate irregularities (the surveillant's note), if any. */
   irregularities: string | null;
-  /** Date of the zitting, YYYY-MM-DD in the venue's zone. */
+  /** Start of the zitting, RFC 3339 date-time with offset (the schema types testDate as date-time). */
   testDate: string;
   /** Date the result was determined, YYYY-MM-DD. */
   resultDate: string;
+  /** A score entered at the venue by an assessor; without it the result is attendance only. */
+  graded?: { score: string; pass: 'passed' | 'failed' | 'unknown'; assessorId: string | null };
 }
 
 /**
- * Flow 3 (PATCH /associations/{id}): attendance first, result later. The
- * venue does not grade, so the result state is "in progress" as flow 3.2
- * describes for sending attendance ahead of the score.
+ * Flow 3 (PATCH /associations/{id}). Without a score this is flow 3.2's
+ * "attendance first, result later": state "in progress". With a score from
+ * an assessor at the venue it is flow 3.1: state "completed", the score and
+ * its pass value. `final` stays false because only the exam committee
+ * finalises a result.
  */
 export function buildAttendancePatch(input: AttendanceResultInput): Record<string, unknown> {
   const consumer: Record<string, unknown> = { consumerKey, attendance: input.attendance, testDate: input.testDate };
   if (input.irregularities) consumer.irregularities = input.irregularities;
-  return {
-    associationType: 'componentOfferingAssociation',
-    result: { state: 'in progress', resultDate: input.resultDate, consumers: [consumer] },
-  };
+
+  const result: Record<string, unknown> = { state: 'in progress', resultDate: input.resultDate };
+  if (input.graded) {
+    result.state = 'completed';
+    result.pass = input.graded.pass;
+    result.score = input.graded.score;
+    consumer.final = false;
+    if (input.graded.assessorId) consumer.assessorId = input.graded.assessorId;
+  }
+  result.consumers = [consumer];
+
+  return { associationType: 'componentOfferingAssociation', result };
 }
 
-/** Flow 4 (PATCH /offerings/{id}): the zittingsverslag with the zitting's irregularities. */
-export function buildSessionReportPatch(input: { irregularities: string | null }): Record<string, unknown> {
-  const consumer: Record<string, unknown> = { consumerKey };
+/**
+ * Flow 4 (PATCH /offerings/{id}): the zittingsverslag with the zitting's
+ * irregularities. The nl-test-admin offering consumer requires
+ * `offeringState`, so the state from the last sync is repeated.
+ */
+export function buildSessionReportPatch(input: { irregularities: string | null; offeringState: string }): Record<string, unknown> {
+  const consumer: Record<string, unknown> = { consumerKey, offeringState: input.offeringState };
   if (input.irregularities) consumer.irregularities = input.irregularities;
   return { offeringType: 'component', consumers: [consumer] };
 }

@@ -15,6 +15,7 @@ import { buildAttendancePatch, buildSessionReportPatch } from '../oke/write';
 import { localDate } from '../time/zone';
 import { appendEvent, type CaptureEventPayload } from './events';
 import type { HybridLogicalClock } from './hlc';
+import { checkScore } from './score';
 import { getOfferingView } from './view';
 
 export interface CaptureContext {
@@ -81,6 +82,20 @@ export function registerAttendance(
   return getOfferingView(ctx.db, offeringId, ctx.timezone);
 }
 
+export function recordResult(ctx: CaptureContext, input: { offeringId: string; associationId: string; score: string }): OfferingView {
+  const { offeringId, associationId } = input;
+  ctx.db.transaction(() => {
+    const view = requireOpenable(ctx, offeringId);
+    if (!view.candidates.some((c) => c.associationId === associationId)) throw new AppError('association.notFound', { offeringId, associationId });
+    if (!view.gradable || view.resultValueType === null) throw new AppError('result.notGradable', { offeringId });
+    const check = checkScore(view.resultValueType, input.score);
+    if (!check.ok) throw new AppError('result.invalid', { score: input.score, resultValueType: view.resultValueType, problem: check.problem });
+    openIfNeeded(ctx, view);
+    append(ctx, offeringId, { type: 'result.recorded', associationId, score: check.score });
+  })();
+  return getOfferingView(ctx.db, offeringId, ctx.timezone);
+}
+
 export function recordIrregularities(ctx: CaptureContext, input: { offeringId: string; text: string }): OfferingView {
   ctx.db.transaction(() => {
     const view = requireOpenable(ctx, input.offeringId);
@@ -98,8 +113,9 @@ export function recordIrregularities(ctx: CaptureContext, input: { offeringId: s
  * attendance a cancelled candidate is left out.
  */
 function buildCloseMessages(view: OfferingView, closedAtMs: number, timeZone: string): OutboxMessage[] {
-  const testDate = view.startDateTime.slice(0, 10);
+  const testDate = view.startDateTime;
   const resultDate = localDate(closedAtMs, timeZone);
+  const assessorId = view.staff.find((member) => member.role === 'assessor')?.personId ?? null;
   const messages: OutboxMessage[] = [];
   for (const candidate of view.candidates) {
     if (candidate.state === 'canceled' && candidate.attendance === null) continue;
@@ -112,6 +128,7 @@ function buildCloseMessages(view: OfferingView, closedAtMs: number, timeZone: st
         irregularities: candidate.note,
         testDate,
         resultDate,
+        graded: candidate.score === null ? undefined : { score: candidate.score, pass: candidate.pass ?? 'unknown', assessorId },
       }),
       offeringId: view.offeringId,
       associationId: candidate.associationId,
@@ -121,7 +138,7 @@ function buildCloseMessages(view: OfferingView, closedAtMs: number, timeZone: st
     flow: 4,
     method: 'PATCH',
     path: `/offerings/${encodeURIComponent(view.offeringId)}`,
-    body: buildSessionReportPatch({ irregularities: view.irregularities }),
+    body: buildSessionReportPatch({ irregularities: view.irregularities, offeringState: view.offeringState }),
     offeringId: view.offeringId,
     associationId: null,
   });

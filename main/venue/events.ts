@@ -12,6 +12,7 @@ export type CaptureEventPayload =
   | { type: 'offering.opened' }
   | { type: 'attendance.registered'; associationId: string; attendance: Attendance; note: string | null }
   | { type: 'irregularities.recorded'; text: string }
+  | { type: 'result.recorded'; associationId: string; score: string }
   | { type: 'offering.closed'; irregularities: string | null };
 
 export type CaptureEvent = CaptureEventPayload & {
@@ -44,7 +45,7 @@ function toRow(event: CaptureEvent): EventRow {
     actor,
     type: payload.type,
     offering_id: offeringId,
-    association_id: payload.type === 'attendance.registered' ? payload.associationId : null,
+    association_id: 'associationId' in payload ? payload.associationId : null,
     payload: JSON.stringify(payload),
     recorded_at: recordedAt,
   };
@@ -85,6 +86,14 @@ export function applyEvent(db: Db, event: CaptureEvent): void {
 
     case 'irregularities.recorded':
       setIrregularities(db, event.offeringId, event.text, event.hlc);
+      return;
+
+    case 'result.recorded':
+      db.prepare(
+        `INSERT INTO result_state (association_id, offering_id, score, hlc) VALUES (?, ?, ?, ?)
+         ON CONFLICT (association_id) DO UPDATE SET score = excluded.score, hlc = excluded.hlc
+         WHERE excluded.hlc > result_state.hlc`,
+      ).run(event.associationId, event.offeringId, event.score, event.hlc);
       return;
 
     case 'offering.closed':
@@ -134,7 +143,7 @@ export function readEvents(db: Db, offeringId?: string): CaptureEvent[] {
 /** Rebuilds every state table from the log, in one transaction. */
 export function rebuildState(db: Db): void {
   db.transaction(() => {
-    db.exec('DELETE FROM attendance_state; DELETE FROM offering_capture_state;');
+    db.exec('DELETE FROM attendance_state; DELETE FROM offering_capture_state; DELETE FROM result_state;');
     for (const event of readEvents(db)) applyEvent(db, event);
   })();
 }

@@ -3,6 +3,7 @@ import type { Db } from '../../db/connection';
 import type { Attendance, CandidateView, CaptureStatus, OfferingView, StaffView } from '../contract/api';
 import { AppError } from '../errors';
 import { formatWithOffset } from '../time/zone';
+import { derivePass, isGradable } from './score';
 import { candidateTiming, type DurationRules } from './timing';
 
 interface OfferingRow {
@@ -21,6 +22,7 @@ interface OfferingRow {
   last_possible_start_epoch_ms: number | null;
   safety: string;
   result_value_type: string | null;
+  pass_from: string | null;
   capture_status: CaptureStatus | null;
   irregularities: string | null;
 }
@@ -40,13 +42,14 @@ interface AssociationRow {
   id_check_name: string | null;
   attendance: Attendance | null;
   note: string | null;
+  score: string | null;
 }
 
 const offeringSelect = `
   SELECT o.offering_id, o.name, o.component_id, c.name AS component_name, o.location_code,
          o.start_epoch_ms, o.end_epoch_ms, o.offering_state,
          coalesce(o.duration_min, c.duration_min) AS duration_min, o.start_option, o.duration_from, o.duration_until,
-         o.last_possible_start_epoch_ms, o.safety, c.result_value_type,
+         o.last_possible_start_epoch_ms, o.safety, c.result_value_type, c.pass_from,
          s.status AS capture_status, s.irregularities
   FROM offering o
   LEFT JOIN component c ON c.component_id = o.component_id
@@ -55,10 +58,11 @@ const offeringSelect = `
 const associationSelect = `
   SELECT a.association_id, a.offering_id, a.person_id, a.role, a.state, a.additional_time_min, a.personal_needs,
          p.student_number, p.display_name, p.surname, p.preferred_name, p.id_check_name,
-         st.attendance, st.note
+         st.attendance, st.note, r.score
   FROM association a
   LEFT JOIN person p ON p.person_id = a.person_id
-  LEFT JOIN attendance_state st ON st.association_id = a.association_id`;
+  LEFT JOIN attendance_state st ON st.association_id = a.association_id
+  LEFT JOIN result_state r ON r.association_id = a.association_id`;
 
 const collator = new Intl.Collator('nl', { sensitivity: 'base' });
 
@@ -81,7 +85,7 @@ function durationRules(row: OfferingRow): DurationRules {
   };
 }
 
-function toCandidate(row: AssociationRow, rules: DurationRules, timeZone: string): CandidateView {
+function toCandidate(row: AssociationRow, offering: OfferingRow, rules: DurationRules, timeZone: string): CandidateView {
   const timing = candidateTiming(rules, row.additional_time_min);
   return {
     associationId: row.association_id,
@@ -97,11 +101,13 @@ function toCandidate(row: AssociationRow, rules: DurationRules, timeZone: string
     preferredName: row.preferred_name,
     latestStartDateTime: timing.latestStartEpochMs === null ? null : formatWithOffset(timing.latestStartEpochMs, timeZone),
     personalEndDateTime: formatWithOffset(timing.endEpochMs, timeZone),
+    score: row.score,
+    pass: row.score === null || offering.result_value_type === null ? null : derivePass(offering.result_value_type, row.score, offering.pass_from),
   };
 }
 
 function toStaff(row: AssociationRow): StaffView {
-  return { associationId: row.association_id, role: row.role, displayName: row.display_name ?? row.person_id ?? row.association_id };
+  return { associationId: row.association_id, personId: row.person_id, role: row.role, displayName: row.display_name ?? row.person_id ?? row.association_id };
 }
 
 function buildViews(db: Db, rows: OfferingRow[], timeZone: string): OfferingView[] {
@@ -134,9 +140,11 @@ function buildViews(db: Db, rows: OfferingRow[], timeZone: string): OfferingView
       startOption: row.start_option,
       safety: JSON.parse(row.safety) as string[],
       resultValueType: row.result_value_type,
+      passFrom: row.pass_from,
+      gradable: isGradable(row.result_value_type) && members.some((member) => member.role === 'assessor'),
       captureStatus: row.capture_status ?? 'notStarted',
       irregularities: row.irregularities,
-      candidates: members.filter((member) => member.role === 'student').map((member) => toCandidate(member, rules, timeZone)),
+      candidates: members.filter((member) => member.role === 'student').map((member) => toCandidate(member, row, rules, timeZone)),
       staff: members.filter((member) => member.role !== 'student').map(toStaff),
     };
   });

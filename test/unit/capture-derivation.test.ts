@@ -65,6 +65,7 @@ function snapshot(db: Db): unknown {
   return {
     attendance: db.prepare('SELECT * FROM attendance_state ORDER BY association_id').all(),
     offerings: db.prepare('SELECT * FROM offering_capture_state ORDER BY offering_id').all(),
+    results: db.prepare('SELECT * FROM result_state ORDER BY association_id').all(),
   };
 }
 
@@ -98,6 +99,7 @@ test('derivation rebuild equals incremental state', () => {
   appendEvent(db, event(laptopA, { type: 'offering.opened' }, 'e1'));
   appendEvent(db, event(laptopB, { type: 'attendance.registered', associationId: 'a1', attendance: 'present', note: null }, 'e2'));
   appendEvent(db, event(laptopA, { type: 'irregularities.recorded', text: 'Brandalarm om 09:40' }, 'e3'));
+  appendEvent(db, event(laptopB, { type: 'result.recorded', associationId: 'a1', score: '7.5' }, 'e5'));
   appendEvent(db, event(laptopA, { type: 'offering.closed', irregularities: 'Brandalarm om 09:40, 10 minuten' }, 'e4'));
   const incremental = snapshot(db);
   rebuildState(db);
