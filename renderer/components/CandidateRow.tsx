@@ -28,7 +28,38 @@ function NeedsList({ needs }: { needs: string[] }) {
   );
 }
 
-export function CandidateRow({ candidate, readOnly }: { candidate: CandidateView; readOnly: boolean }) {
+function ScoreCell({ candidate, scale, readOnly }: { candidate: CandidateView; scale: string; readOnly: boolean }) {
+  const t = useT();
+  const recordResult = useOffering((state) => state.recordResult);
+  const [score, setScore] = useState(candidate.score ?? '');
+  useEffect(() => setScore(candidate.score ?? ''), [candidate.score]);
+  const inputId = `score-${candidate.associationId}`;
+  const passKey = candidate.pass === 'passed' ? 'candidates.passed' : candidate.pass === 'failed' ? 'candidates.failed' : 'candidates.passUnknown';
+
+  return (
+    <td className="nowrap">
+      <label className="visually-hidden" htmlFor={inputId}>
+        {t('candidates.scoreLabel', { name: candidate.displayName, scale })}
+      </label>
+      <input
+        id={inputId}
+        className="score"
+        type="text"
+        inputMode="decimal"
+        size={6}
+        value={score}
+        disabled={readOnly}
+        onChange={(event) => setScore(event.target.value)}
+        onBlur={() => {
+          if (score.trim() !== '' && score !== (candidate.score ?? '')) void recordResult(candidate.associationId, score);
+        }}
+      />
+      {candidate.score !== null && <span className={`pass pass--${candidate.pass ?? 'unknown'}`}>{t(passKey)}</span>}
+    </td>
+  );
+}
+
+export function CandidateRow({ candidate, readOnly, scale }: { candidate: CandidateView; readOnly: boolean; scale: string | null }) {
   const t = useT();
   const registerAttendance = useOffering((state) => state.registerAttendance);
   const timezone = useDay((state) => state.overview?.timezone);
@@ -118,6 +149,7 @@ export function CandidateRow({ candidate, readOnly }: { candidate: CandidateView
           ))}
         </div>
       </td>
+      {scale !== null && <ScoreCell candidate={candidate} scale={scale} readOnly={readOnly} />}
       <td>{readOnly ? <p className="note-text">{note || t('candidates.none')}</p> : noteEditor}</td>
     </tr>
   );

@@ -89,12 +89,18 @@ function CandidateTable({ offering, readOnly }: { offering: OfferingView; readOn
                 <th scope="col">{t('candidates.times')}</th>
                 <th scope="col">{t('candidates.needs')}</th>
                 <th scope="col">{t('candidates.attendance')}</th>
+                {offering.gradable && <th scope="col">{t('candidates.score')}</th>}
                 <th scope="col">{t('candidates.note')}</th>
               </tr>
             </thead>
             <tbody>
               {offering.candidates.map((candidate) => (
-                <CandidateRow key={candidate.associationId} candidate={candidate} readOnly={readOnly} />
+                <CandidateRow
+                  key={candidate.associationId}
+                  candidate={candidate}
+                  readOnly={readOnly}
+                  scale={offering.gradable ? offering.resultValueType : null}
+                />
               ))}
             </tbody>
           </table>

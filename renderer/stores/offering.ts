@@ -23,6 +23,7 @@ interface OfferingState {
   open: (offeringId: string) => Promise<void>;
   leave: () => void;
   registerAttendance: (associationId: string, attendance: Attendance, note: string) => Promise<void>;
+  recordResult: (associationId: string, score: string) => Promise<void>;
   saveIrregularities: (text: string) => Promise<void>;
   close: (irregularities: string) => Promise<boolean>;
 }
@@ -84,6 +85,16 @@ export const useOffering = create<OfferingState>()((set, get) => {
         () => invoke('registerAttendance', { offeringId: offering.offeringId, associationId, attendance, note: note.trim() === '' ? null : note }),
         { key: 'candidates.saved', params: { name: candidate?.displayName ?? associationId } },
       );
+    },
+
+    recordResult: async (associationId, score) => {
+      const offering = get().offering;
+      if (!offering) return;
+      const candidate = offering.candidates.find((item) => item.associationId === associationId);
+      await write(() => invoke('recordResult', { offeringId: offering.offeringId, associationId, score }), {
+        key: 'candidates.scoreSaved',
+        params: { name: candidate?.displayName ?? associationId },
+      });
     },
 
     saveIrregularities: async (text) => {
