@@ -3,6 +3,7 @@ import type { Logger } from '../../main/log/logger';
 import { migration001Initial } from './001-initial';
 import { migration002OkeFields } from './002-oke-fields';
 import { migration003Results } from './003-results';
+import { migration004Documents } from './004-documents';
 
 export interface Migration {
   version: number;
@@ -10,4 +11,4 @@ export interface Migration {
 }
 
 /** All migrations, in version order. */
-export const migrations: Migration[] = [migration001Initial, migration002OkeFields, migration003Results];
+export const migrations: Migration[] = [migration001Initial, migration002OkeFields, migration003Results, migration004Documents];

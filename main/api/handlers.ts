@@ -38,6 +38,8 @@ export function createHandlers(venue: Venue): Handlers {
   const timezone = () => venueTimezone(venue);
   const capture = (): CaptureContext => ({
     db,
+    dataDir: venue.dataDir,
+    language: venue.language,
     clock: venue.clock,
     deviceId: venue.deviceId,
     actor: venue.actor,
@@ -88,7 +90,7 @@ export function createHandlers(venue: Venue): Handlers {
     },
 
     async closeOffering(input) {
-      return closeOffering(capture(), input).view;
+      return (await closeOffering(capture(), input)).view;
     },
 
     async sync() {

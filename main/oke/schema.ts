@@ -253,8 +253,23 @@ function invalid(message: string): SchemaCheck {
   return { valid: false, errors: [message] };
 }
 
-function coerceQueryValue(raw: string, schema: Json): unknown {
-  const type = typeof schema === 'object' && schema !== null && !Array.isArray(schema) ? schema.type : undefined;
+function isJsonObject(value: Json | undefined): value is JsonObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Follows `$ref`s into the `$defs` of `root` until a schema with content. */
+function resolveLocal(schema: Json | undefined, root: Json): JsonObject | undefined {
+  let current = schema;
+  for (let hops = 0; isJsonObject(current) && typeof current.$ref === 'string' && hops < 32; hops++) {
+    const definitions = isJsonObject(root) ? root.$defs : undefined;
+    current = isJsonObject(definitions) ? definitions[current.$ref.replace('#/$defs/', '')] : undefined;
+  }
+  return isJsonObject(current) ? current : undefined;
+}
+
+// Query values are strings on the wire; the declared type says how to read them.
+function coerceQueryValue(raw: string, schema: JsonObject | undefined): unknown {
+  const type = schema?.type;
   if ((type === 'integer' || type === 'number') && /^-?\d+(\.\d+)?$/.test(raw)) return Number(raw);
   if (type === 'boolean' && (raw === 'true' || raw === 'false')) return raw === 'true';
   return raw;
@@ -269,7 +284,7 @@ class OkeSchemaValidator implements OkeSchema {
   private readonly parameterCache = new Map<string, ParameterDefinition[]>();
 
   constructor(source: string) {
-    this.doc = parseDocument(source, { maxAliasCount: -1 });
+    this.doc = parseDocument(source);
     if (this.doc.errors.length > 0) throw new Error(`invalid OKE definition: ${this.doc.errors[0]?.message ?? ''}`);
     this.converter = new SchemaConverter(this.doc);
     this.operations = this.collectOperations();
@@ -353,16 +368,17 @@ class OkeSchemaValidator implements OkeSchema {
 
   private checkParameter(operation: Operation, parameter: ParameterDefinition, values: string[]): string[] {
     const schema = parameter.schema;
-    const isArray = typeof schema === 'object' && schema !== null && !Array.isArray(schema) && schema.type === 'array';
+    const resolved = resolveLocal(schema, schema);
+    const isArray = resolved?.type === 'array';
     if (!isArray && values.length > 1) return [`?${parameter.name} must occur once`];
 
     let value: unknown;
     if (isArray) {
-      const items = (schema as JsonObject).items ?? {};
+      const items = resolveLocal(resolved.items, schema);
       const parts = parameter.explode ? values : values.flatMap((raw) => raw.split(','));
       value = parts.map((part) => coerceQueryValue(part, items));
     } else {
-      value = coerceQueryValue(values[0] ?? '', schema);
+      value = coerceQueryValue(values[0] ?? '', resolved);
     }
 
     const key = `${operation.operationId} ${parameter.in} ${parameter.name}`;

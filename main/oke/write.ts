@@ -45,11 +45,19 @@ export function buildAttendancePatch(input: AttendanceResultInput): Record<strin
 
 /**
  * Flow 4 (PATCH /offerings/{id}): the zittingsverslag with the zitting's
- * irregularities. The nl-test-admin offering consumer requires
+ * irregularities and its documents (proces-verbaal and presentielijst). The nl-test-admin offering consumer requires
  * `offeringState`, so the state from the last sync is repeated.
  */
-export function buildSessionReportPatch(input: { irregularities: string | null; offeringState: string }): Record<string, unknown> {
+export function buildSessionReportPatch(input: {
+  irregularities: string | null;
+  offeringState: string;
+  documents: { documentId: string; documentType: 'sessionReport' | 'attendanceReport'; documentName: string }[];
+}): Record<string, unknown> {
   const consumer: Record<string, unknown> = { consumerKey, offeringState: input.offeringState };
   if (input.irregularities) consumer.irregularities = input.irregularities;
+  // NOTE: the planning system fetches these with GET /documents/{id} from the
+  // test delivery system; the venue cannot serve that request, so the PDFs stay
+  // in the data directory for export.
+  if (input.documents.length > 0) consumer.documents = input.documents;
   return { offeringType: 'component', consumers: [consumer] };
 }

@@ -1,9 +1,9 @@
 /**
  * Capture commands at the venue: open a zitting, register attendance, record
- * irregularities, close. Each command appends one event and derives state in
- * the same transaction. Closing also writes the flow 3 and flow 4 messages to
- * the outbox in that transaction, so a closed zitting always has its
- * messages queued.
+ * results and irregularities, close. Each command appends one event and
+ * derives state in the same transaction. Closing also records the documents
+ * and writes the flow 3 and flow 4 messages to the outbox in that
+ * transaction, so a closed zitting always has its messages queued.
  */
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../../db/connection';
@@ -15,11 +15,18 @@ import { buildAttendancePatch, buildSessionReportPatch } from '../oke/write';
 import { localDate } from '../time/zone';
 import { appendEvent, type CaptureEventPayload } from './events';
 import type { HybridLogicalClock } from './hlc';
+import { renderAttendanceReport, renderSessionReport } from '../documents/reports';
+import { label } from '../documents/labels';
+import { discardDocumentFiles, recordDocuments, safeFileName, writeDocumentFile, type PreparedDocument } from '../documents/store';
+import type { Language } from '../contract/messages';
 import { checkScore } from './score';
 import { getOfferingView } from './view';
 
 export interface CaptureContext {
   db: Db;
+  dataDir: string;
+  /** Language of the documents made at closing. */
+  language: Language;
   clock: HybridLogicalClock;
   deviceId: string;
   actor: string;
@@ -112,7 +119,7 @@ export function recordIrregularities(ctx: CaptureContext, input: { offeringId: s
  * receiver must accept a PATCH on a cancelled association; without captured
  * attendance a cancelled candidate is left out.
  */
-function buildCloseMessages(view: OfferingView, closedAtMs: number, timeZone: string): OutboxMessage[] {
+function buildCloseMessages(view: OfferingView, documents: PreparedDocument[], closedAtMs: number, timeZone: string): OutboxMessage[] {
   const testDate = view.startDateTime;
   const resultDate = localDate(closedAtMs, timeZone);
   const assessorId = view.staff.find((member) => member.role === 'assessor')?.personId ?? null;
@@ -138,27 +145,78 @@ function buildCloseMessages(view: OfferingView, closedAtMs: number, timeZone: st
     flow: 4,
     method: 'PATCH',
     path: `/offerings/${encodeURIComponent(view.offeringId)}`,
-    body: buildSessionReportPatch({ irregularities: view.irregularities, offeringState: view.offeringState }),
+    body: buildSessionReportPatch({
+      irregularities: view.irregularities,
+      offeringState: view.offeringState,
+      documents: documents.map(({ documentId, documentType, documentName }) => ({ documentId, documentType, documentName })),
+    }),
     offeringId: view.offeringId,
     associationId: null,
   });
   return messages;
 }
 
-export function closeOffering(ctx: CaptureContext, input: { offeringId: string; irregularities?: string }): { view: OfferingView; queued: number } {
-  let queued = 0;
-  ctx.db.transaction(() => {
-    const view = requireOpenable(ctx, input.offeringId);
-    openIfNeeded(ctx, view);
-    const irregularities = input.irregularities === undefined ? null : input.irregularities;
-    append(ctx, input.offeringId, { type: 'offering.closed', irregularities });
+/** Highest clock value in the zitting's log, to notice capture that arrives while the documents render. */
+function lastEventHlc(db: Db, offeringId: string): string | null {
+  const row = db.prepare('SELECT max(hlc) AS hlc FROM capture_event WHERE offering_id = ?').get(offeringId) as { hlc: string | null };
+  return row.hlc;
+}
 
-    const closed = getOfferingView(ctx.db, input.offeringId, ctx.timezone);
+/**
+ * Closes a zitting: renders the proces-verbaal and presentielijst from the
+ * state being sealed, then in one transaction appends the close event,
+ * records the documents and queues the flow 3 and flow 4 messages. When
+ * capture for the zitting arrives while the documents render, they are
+ * rendered again, so the documents always match what was sealed.
+ */
+export async function closeOffering(
+  ctx: CaptureContext,
+  input: { offeringId: string; irregularities?: string },
+): Promise<{ view: OfferingView; queued: number }> {
+  const { offeringId } = input;
+  const maxRenders = 3;
+
+  for (let render = 1; render <= maxRenders; render += 1) {
+    const seenHlc = lastEventHlc(ctx.db, offeringId);
+    const current = requireOpenable(ctx, offeringId);
+    const irregularities = input.irregularities ?? current.irregularities;
+    const sealing: OfferingView = { ...current, irregularities, captureStatus: 'closed' };
     const closedAt = nowMs(ctx);
-    const messages = buildCloseMessages(closed, closedAt, ctx.timezone);
-    enqueue(ctx.db, messages, new Date(closedAt).toISOString());
-    queued = messages.length;
-  })();
-  ctx.log.info({ offeringId: input.offeringId, queued }, 'zitting closed, messages queued');
-  return { view: getOfferingView(ctx.db, input.offeringId, ctx.timezone), queued };
+    const facts = { closedAt: new Date(closedAt), actor: ctx.actor, deviceId: ctx.deviceId, timeZone: ctx.timezone, language: ctx.language };
+
+    const date = current.startDateTime.slice(0, 10);
+    const [sessionPdf, attendancePdf] = await Promise.all([renderSessionReport(sealing, facts), renderAttendanceReport(sealing, facts)]);
+    const documents = [
+      writeDocumentFile(ctx.dataDir, 'sessionReport', safeFileName(`${label(ctx.language, 'sessionReportFile')} ${current.name} ${date}.pdf`), sessionPdf),
+      writeDocumentFile(ctx.dataDir, 'attendanceReport', safeFileName(`${label(ctx.language, 'attendanceReportFile')} ${current.name} ${date}.pdf`), attendancePdf),
+    ];
+
+    let queued = -1;
+    try {
+      ctx.db.transaction(() => {
+        if (lastEventHlc(ctx.db, offeringId) !== seenHlc) return;
+        const view = requireOpenable(ctx, offeringId);
+        openIfNeeded(ctx, view);
+        append(ctx, offeringId, { type: 'offering.closed', irregularities: input.irregularities ?? null });
+
+        const closedAtIso = new Date(closedAt).toISOString();
+        recordDocuments(ctx.db, offeringId, documents, closedAtIso);
+        const closed = getOfferingView(ctx.db, offeringId, ctx.timezone);
+        const messages = buildCloseMessages(closed, documents, closedAt, ctx.timezone);
+        enqueue(ctx.db, messages, closedAtIso);
+        queued = messages.length;
+      })();
+    } catch (error) {
+      discardDocumentFiles(ctx.dataDir, documents);
+      throw error;
+    }
+
+    if (queued >= 0) {
+      ctx.log.info({ offeringId, queued, documents: documents.map((d) => d.documentId) }, 'zitting closed, messages queued');
+      return { view: getOfferingView(ctx.db, offeringId, ctx.timezone), queued };
+    }
+    discardDocumentFiles(ctx.dataDir, documents);
+    ctx.log.info({ offeringId, render }, 'capture arrived while closing, rendering the documents again');
+  }
+  throw new Error(`zitting ${offeringId} kept changing while it was being closed`);
 }

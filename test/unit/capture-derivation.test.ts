@@ -1,5 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { openDatabase, type Db } from '../../db/connection';
 import { createQuietLogger } from '../../main/log/logger';
 import { appendEvent, readEvents, rebuildState, type CaptureEvent, type CaptureEventPayload } from '../../main/venue/events';
@@ -118,16 +121,21 @@ test('derivation keeps a closed zitting closed', () => {
   assert.equal(row.status, 'closed');
 });
 
-function captureContext(db: Db): CaptureContext {
-  return { db, clock: new HybridLogicalClock('aa'), deviceId: 'aa', actor: 'test', timezone: 'Europe/Amsterdam', log };
+function captureContext(db: Db, dataDir: string): CaptureContext {
+  return { db, dataDir, language: 'nl', clock: new HybridLogicalClock('aa'), deviceId: 'aa', actor: 'test', timezone: 'Europe/Amsterdam', log };
 }
 
-test('close queues flow 3 and flow 4 together', () => {
-  const db = openDatabase(makeTempDir(), log);
+function openSeeded(): { db: Db; ctx: CaptureContext; dataDir: string } {
+  const dataDir = makeTempDir();
+  const db = openDatabase(dataDir, log);
   seedReference(db);
-  const ctx = captureContext(db);
+  return { db, ctx: captureContext(db, dataDir), dataDir };
+}
+
+test('close queues flow 3 and flow 4 together', async () => {
+  const { db, ctx } = openSeeded();
   registerAttendance(ctx, { offeringId: 'o1', associationId: 'a1', attendance: 'present', note: 'ID gecontroleerd' });
-  const { queued } = closeOffering(ctx, { offeringId: 'o1', irregularities: 'Geen' });
+  const { queued } = await closeOffering(ctx, { offeringId: 'o1', irregularities: 'Geen' });
   const flows = db.prepare('SELECT flow, association_id FROM outbox ORDER BY item_id').all();
   // a2 is cancelled upstream without attendance, so it gets no flow 3 message.
   assert.deepEqual(flows, [
@@ -137,22 +145,18 @@ test('close queues flow 3 and flow 4 together', () => {
   assert.equal(queued, 2);
 });
 
-test('close reports a cancelled candidate who attended', () => {
-  const db = openDatabase(makeTempDir(), log);
-  seedReference(db);
-  const ctx = captureContext(db);
+test('close reports a cancelled candidate who attended', async () => {
+  const { db, ctx } = openSeeded();
   registerAttendance(ctx, { offeringId: 'o1', associationId: 'a2', attendance: 'present' });
-  closeOffering(ctx, { offeringId: 'o1' });
+  await closeOffering(ctx, { offeringId: 'o1' });
   const row = db.prepare("SELECT body FROM outbox WHERE association_id = 'a2'").get() as { body: string } | undefined;
   assert.ok(row);
   assert.match(row.body, /"attendance":"present"/);
 });
 
-test('close seals the zitting against attendance', () => {
-  const db = openDatabase(makeTempDir(), log);
-  seedReference(db);
-  const ctx = captureContext(db);
-  closeOffering(ctx, { offeringId: 'o1' });
+test('close seals the zitting against attendance', async () => {
+  const { ctx } = openSeeded();
+  await closeOffering(ctx, { offeringId: 'o1' });
   assert.throws(
     () => registerAttendance(ctx, { offeringId: 'o1', associationId: 'a1', attendance: 'present' }),
     (error: Error & { code?: string }) => error.code === 'offering.closed',
@@ -160,10 +164,39 @@ test('close seals the zitting against attendance', () => {
 });
 
 test('attendance without a note keeps the stored note', () => {
-  const db = openDatabase(makeTempDir(), log);
-  seedReference(db);
-  const ctx = captureContext(db);
+  const { ctx } = openSeeded();
   registerAttendance(ctx, { offeringId: 'o1', associationId: 'a1', attendance: 'present', note: 'bril vergeten' });
   const view = registerAttendance(ctx, { offeringId: 'o1', associationId: 'a1', attendance: 'notFinished' });
   assert.equal(view.candidates.find((c) => c.associationId === 'a1')?.note, 'bril vergeten');
+});
+
+test('close stores both documents as PDF', async () => {
+  const { db, ctx, dataDir } = openSeeded();
+  await closeOffering(ctx, { offeringId: 'o1', irregularities: 'Stroomstoring van 5 minuten' });
+  const documents = db.prepare('SELECT document_type, file_name, sha256 FROM document ORDER BY document_type').all() as {
+    document_type: string;
+    file_name: string;
+    sha256: string;
+  }[];
+  assert.deepEqual(
+    documents.map((d) => d.document_type),
+    ['attendanceReport', 'sessionReport'],
+  );
+  for (const document of documents) {
+    const content = readFileSync(join(dataDir, 'documents', document.file_name));
+    assert.equal(content.subarray(0, 5).toString('latin1'), '%PDF-');
+    assert.equal(createHash('sha256').update(content).digest('hex'), document.sha256);
+  }
+});
+
+test('close references the documents in flow 4', async () => {
+  const { db, ctx } = openSeeded();
+  await closeOffering(ctx, { offeringId: 'o1' });
+  const row = db.prepare('SELECT body FROM outbox WHERE flow = 4').get() as { body: string };
+  const consumer = (JSON.parse(row.body) as { consumers: { documents: { documentType: string; documentName: string }[] }[] }).consumers[0]!;
+  assert.deepEqual(
+    consumer.documents.map((d) => d.documentType),
+    ['sessionReport', 'attendanceReport'],
+  );
+  assert.match(consumer.documents[0]!.documentName, /^Proces-verbaal Rekenen 2F ochtend 2026-12-04\.pdf$/);
 });
