@@ -20,8 +20,9 @@ export function documentsDir(dataDir: string): string {
 
 /** A file name that every file system accepts: no separators, no control or reserved characters. */
 export function safeFileName(text: string): string {
-  return text
-    .replace(/[\\/:*?"<>|\u0000-\u001f]/g, '-')
+  const withoutControl = [...text].map((char) => (char.charCodeAt(0) < 0x20 ? '-' : char)).join('');
+  return withoutControl
+    .replace(/[\\/:*?"<>|]/g, '-')
     .replace(/\s+/g, ' ')
     .trim()
     .slice(0, 120);
