@@ -10,7 +10,8 @@
  * - `extraTimeInMin` for the schema's association `additionalTimeInMin`
  *   (the standard's own PUT /associations examples).
  * - `extraTime` (minutes or ISO duration) for the component's
- *   `additionalTestingTime` (the flow 0 examples).
+ *   `additionalTestingTime` (the flow 0 examples), and `P60M` there as
+ *   sixty minutes rather than sixty months.
  * - A duration as whole minutes where the schema says ISO 8601 (flow 2 notes).
  * - `lastPossibleStartTime` and `entryDateTime` for
  *   `lastPossibleStartDateTime` (flow 2 class diagram and scenario table).
@@ -100,6 +101,13 @@ export function pickLanguage(value: unknown, note: NoteSink = ignore, where = 't
 /** Reads minutes from an ISO 8601 duration, noting when the sender used a bare number. */
 function readMinutes(value: unknown, note: NoteSink, where: string): number | null {
   if (value === undefined || value === null) return null;
+  // "P60M" is sixty months in ISO 8601, but the flow 0 examples use it for sixty
+  // minutes of extra time; months make no sense for a test, so it reads as minutes.
+  const monthsAsMinutes = typeof value === 'string' ? /^P(\d+)M$/.exec(value) : null;
+  if (monthsAsMinutes) {
+    note(`${where} "${value}" read as ${monthsAsMinutes[1]} minutes (ISO 8601 would say months)`);
+    return Number(monthsAsMinutes[1]);
+  }
   const minutes = parseDurationMinutes(value);
   if (minutes === null) {
     note(`${where} is not a duration and was ignored: ${JSON.stringify(value)}`);
@@ -137,7 +145,7 @@ export function readComponent(value: unknown, note: NoteSink = ignore): Componen
   let additional = readMinutes(consumer.additionalTestingTime, note, `${what} additionalTestingTime`);
   if (additional === null && consumer.extraTime !== undefined) {
     note(`${what} uses "extraTime" for "additionalTestingTime"`);
-    additional = readMinutes(consumer.extraTime, ignore, `${what} extraTime`);
+    additional = readMinutes(consumer.extraTime, note, `${what} extraTime`);
   }
   const passFrom = consumer.passFrom;
 
