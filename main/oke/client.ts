@@ -73,10 +73,10 @@ export class OkeClient {
     throw new OkeFormatError(this.endpoint.name, this.url(path, query), `more than ${maxPages} pages`);
   }
 
-  /** Sends a JSON PATCH and returns the status; a non-2xx status throws OkeHttpError. */
+  /** Sends a JSON merge patch (RFC 7396, as the OKE yaml declares) and returns the status; a non-2xx status throws OkeHttpError. */
   async patch(path: string, body: unknown): Promise<number> {
     const url = this.url(path);
-    const response = await this.send('PATCH', url, JSON.stringify(body));
+    const response = await this.send('PATCH', url, JSON.stringify(body), 'application/merge-patch+json');
     // Drain the body so the connection can be reused.
     await response.arrayBuffer();
     return response.status;
@@ -92,21 +92,21 @@ export class OkeClient {
     }
   }
 
-  private async send(method: string, url: string, body?: string): Promise<Response> {
-    let response = await this.sendOnce(method, url, body, await this.accessToken(false));
+  private async send(method: string, url: string, body?: string, contentType = 'application/json'): Promise<Response> {
+    let response = await this.sendOnce(method, url, body, contentType, await this.accessToken(false));
     if (response.status === 401) {
       // The token may have been revoked or expired early: refresh once, then retry once.
       await response.arrayBuffer();
       this.log.info({ endpoint: this.endpoint.name, method, url }, 'request returned 401, refreshing the token');
-      response = await this.sendOnce(method, url, body, await this.accessToken(true));
+      response = await this.sendOnce(method, url, body, contentType, await this.accessToken(true));
     }
     if (!response.ok) throw await this.toHttpError(method, url, response);
     return response;
   }
 
-  private async sendOnce(method: string, url: string, body: string | undefined, token: string): Promise<Response> {
+  private async sendOnce(method: string, url: string, body: string | undefined, contentType: string, token: string): Promise<Response> {
     const headers: Record<string, string> = { accept: 'application/json', authorization: `Bearer ${token}` };
-    if (body !== undefined) headers['content-type'] = 'application/json';
+    if (body !== undefined) headers['content-type'] = contentType;
     const started = this.now();
     try {
       const response = await this.fetch(url, { method, headers, body, signal: AbortSignal.timeout(this.timeoutMs) });

@@ -4,11 +4,10 @@
 // The definition reuses schemas through YAML anchors and aliases instead of
 // `$ref`, and some of them are recursive, so a plain YAML parse yields circular
 // objects that Ajv cannot compile. This module walks the YAML syntax tree
-// instead: an anchored or aliased node in schema position becomes an entry of
-// `$defs` named after its anchor, referenced as `{ "$ref": "#/$defs/ref_N" }`.
-// Aliases in other positions (a `required` list, a `properties` map, a
-// response's `content`) are inlined, because JSON Schema cannot reference them.
-// Validators are compiled per operation on first use and cached.
+// instead and turns shared schemas into `$defs` entries referenced with
+// `{ "$ref": "#/$defs/ref_N" }` (see SchemaConverter). Validators are compiled
+// per operation on first use and cached: the first check of an operation is
+// slow (an estimated few hundred milliseconds) and later ones are fast.
 //
 // This module imports neither electron nor the DOM: the app uses it at runtime
 // to reject an outbound body that does not match the standard.
@@ -46,6 +45,8 @@ export interface OkeSchema {
   validatePathParameters(method: string, pathname: string): SchemaCheck;
   /** Checks an OOAPI error body (`status`, `title`, `detail`). */
   validateProblem(body: unknown): SchemaCheck;
+  /** Tells whether the operation declares a response for `status` (or a `default` one). */
+  declaresStatus(method: string, pathname: string, status: number): boolean;
   matchOperation(method: string, pathname: string): OperationMatch | null;
 }
 
@@ -267,7 +268,7 @@ function resolveLocal(schema: Json | undefined, root: Json): JsonObject | undefi
   return isJsonObject(current) ? current : undefined;
 }
 
-// Query values are strings on the wire; the declared type says how to read them.
+// Query values are strings on the wire, so the declared type decides how to read them.
 function coerceQueryValue(raw: string, schema: JsonObject | undefined): unknown {
   const type = schema?.type;
   if ((type === 'integer' || type === 'number') && /^-?\d+(\.\d+)?$/.test(raw)) return Number(raw);
@@ -301,7 +302,13 @@ class OkeSchemaValidator implements OkeSchema {
     const values = operation.pattern.exec(pathname)?.slice(1) ?? [];
     const pathParameters: Record<string, string> = {};
     operation.parameterNames.forEach((name, index) => {
-      pathParameters[name] = decodeURIComponent(values[index] ?? '');
+      const raw = values[index] ?? '';
+      try {
+        pathParameters[name] = decodeURIComponent(raw);
+      } catch {
+        // A malformed escape stays as sent, so the UUID check rejects it.
+        pathParameters[name] = raw;
+      }
     });
     return { template: operation.template, operationId: operation.operationId, scopes: operation.scopes, pathParameters };
   }
@@ -314,11 +321,15 @@ class OkeSchemaValidator implements OkeSchema {
     return this.check(`${operation.operationId} request`, () => this.mediaSchema(getMapValue(requestBody, 'content')), body);
   }
 
+  declaresStatus(method: string, pathname: string, status: number): boolean {
+    const operation = this.findOperation(method, pathname);
+    return operation !== undefined && this.responseNode(operation, status) !== undefined;
+  }
+
   validateResponse(method: string, pathname: string, status: number, body: unknown): SchemaCheck {
     const operation = this.findOperation(method, pathname);
     if (!operation) return invalid(`${method.toUpperCase()} ${pathname} is not an operation of the OKE definition`);
-    const responses = this.converter.deref(getMapValue(operation.node, 'responses'));
-    const response = this.converter.deref(getMapValue(responses, String(status)) ?? getMapValue(responses, 'default'));
+    const response = this.responseNode(operation, status);
     if (!response) return invalid(`status ${status} is not declared for ${operation.method} ${operation.template}`);
 
     const content = getMapValue(response, 'content');
@@ -364,6 +375,11 @@ class OkeSchemaValidator implements OkeSchema {
 
   validateProblem(body: unknown): SchemaCheck {
     return this.validateResponse('GET', '/', 400, body);
+  }
+
+  private responseNode(operation: Operation, status: number): Node | undefined {
+    const responses = this.converter.deref(getMapValue(operation.node, 'responses'));
+    return this.converter.deref(getMapValue(responses, String(status)) ?? getMapValue(responses, 'default'));
   }
 
   private checkParameter(operation: Operation, parameter: ParameterDefinition, values: string[]): string[] {
@@ -484,7 +500,7 @@ class OkeSchemaValidator implements OkeSchema {
       }
     }
 
-    // A template with more literal segments wins, e.g. `/associations/{id}/url` has its own entry.
+    // Templates with more literal segments are tried first, so a literal segment beats a parameter.
     return operations.sort((a, b) => b.literalSegments - a.literalSegments);
   }
 }

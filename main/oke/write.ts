@@ -30,7 +30,8 @@ export function buildAttendancePatch(input: AttendanceResultInput): Record<strin
   const consumer: Record<string, unknown> = { consumerKey, attendance: input.attendance, testDate: input.testDate };
   if (input.irregularities) consumer.irregularities = input.irregularities;
 
-  const result: Record<string, unknown> = { state: 'in progress', resultDate: input.resultDate };
+  // The schema requires weight on a component result; OKE ignores it and fixes it at 100.
+  const result: Record<string, unknown> = { state: 'in progress', resultDate: input.resultDate, weight: 100 };
   if (input.graded) {
     result.state = 'completed';
     result.pass = input.graded.pass;
