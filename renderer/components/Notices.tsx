@@ -42,23 +42,27 @@ function OutcomeStatus() {
   const dismissOutcome = useNotices((state) => state.dismissOutcome);
 
   let text: string | null = null;
-  let failures: { itemId: number; message: string }[] = [];
-  if (outcome?.kind === 'synced') text = describeSync(t, outcome.summary);
+  // Sync warnings (another OKE version) and delivery failures, one line each.
+  let details: string[] = [];
+  if (outcome?.kind === 'synced') {
+    text = describeSync(t, outcome.summary);
+    details = outcome.summary.warnings;
+  }
   if (outcome?.kind === 'delivered') {
     text = describeDelivery(t, outcome.summary);
-    failures = outcome.summary.failures;
+    details = outcome.summary.failures.map((failure) => `#${failure.itemId}: ${failure.message}`);
   }
 
   return (
     <div role="status" className="notice-slot">
       {text && (
-        <div className={failures.length > 0 ? 'notice notice--warning' : 'notice notice--success'}>
+        <div className={details.length > 0 ? 'notice notice--warning' : 'notice notice--success'}>
           <div>
             <p data-testid="outcome-message">{text}</p>
-            {failures.length > 0 && (
+            {details.length > 0 && (
               <ul className="notice__failures">
-                {failures.map((failure) => (
-                  <li key={failure.itemId}>{failure.message}</li>
+                {details.map((detail) => (
+                  <li key={detail}>{detail}</li>
                 ))}
               </ul>
             )}
