@@ -40,6 +40,7 @@ export const migration002OkeFields: Migration = {
         ALTER TABLE person ADD COLUMN assigned_needs TEXT NOT NULL DEFAULT '[]';
         ALTER TABLE person ADD COLUMN other_codes TEXT NOT NULL DEFAULT '[]';
 
+        ALTER TABLE sync_run ADD COLUMN candidates INTEGER NOT NULL DEFAULT 0;
         ALTER TABLE sync_run ADD COLUMN normalisations INTEGER NOT NULL DEFAULT 0;
         ALTER TABLE sync_run ADD COLUMN warnings TEXT NOT NULL DEFAULT '[]';
 

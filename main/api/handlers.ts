@@ -54,7 +54,7 @@ export function createHandlers(venue: Venue): Handlers {
       const dates = db.prepare('SELECT DISTINCT start_local_date AS d FROM offering ORDER BY d').all() as { d: string }[];
       const lastRun = db
         .prepare(
-          `SELECT components, offerings, associations, persons, finished_at AS finishedAt, normalisations, warnings
+          `SELECT components, offerings, associations, candidates, persons, finished_at AS finishedAt, normalisations, warnings
            FROM sync_run ORDER BY run_id DESC LIMIT 1`,
         )
         .get() as (Omit<SyncSummary, 'warnings'> & { warnings: string }) | undefined;

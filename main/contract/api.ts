@@ -104,6 +104,8 @@ export interface SyncSummary {
   components: number;
   offerings: number;
   associations: number;
+  /** Student associations among `associations`. */
+  candidates: number;
   persons: number;
   finishedAt: string;
   /** Sentences for the coordinator, such as an endpoint speaking another OOAPI version. */

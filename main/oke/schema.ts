@@ -37,6 +37,20 @@ export interface OperationMatch {
 export interface OkeSchema {
   /** Checks a request body. `pathname` is the OOAPI path without the base prefix. */
   validateRequestBody(method: string, pathname: string, body: unknown): SchemaCheck;
+  /**
+   * Checks a body that the venue sends: `validateRequestBody`, and every
+   * nl-test-admin consumer of a flow 3 or flow 4 PATCH against its
+   * nl-test-admin schema alone (see `validateTestAdminConsumer`).
+   */
+  validateOutboundBody(method: string, pathname: string, body: unknown): SchemaCheck;
+  /**
+   * Checks one consumer object against the definition's nl-test-admin schema
+   * of `kind`. The definition types every `consumers` item as `anyOf` a
+   * generic consumer (any members) and that schema, so the full body check
+   * passes an nl-test-admin consumer with an unknown enum value or without a
+   * required member.
+   */
+  validateTestAdminConsumer(kind: TestAdminConsumerKind, consumer: unknown): SchemaCheck;
   /** Checks a response body. A status that the operation does not declare is invalid. */
   validateResponse(method: string, pathname: string, status: number, body: unknown): SchemaCheck;
   /** Checks the query string: declared parameters only, with their types, enums and required flags. */
@@ -49,6 +63,12 @@ export interface OkeSchema {
   declaresStatus(method: string, pathname: string, status: number): boolean;
   matchOperation(method: string, pathname: string): OperationMatch | null;
 }
+
+/** Names of the nl-test-admin consumer schemas under `components.schemas`, without the `nl-test-admin-` prefix. */
+export const TEST_ADMIN_CONSUMER_KINDS = ['Component', 'Person', 'Offering', 'Association', 'Result'] as const;
+export type TestAdminConsumerKind = (typeof TEST_ADMIN_CONSUMER_KINDS)[number];
+
+export const TEST_ADMIN_CONSUMER_KEY = 'nl-test-admin';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type JsonObject = { [key: string]: Json };
@@ -321,6 +341,27 @@ class OkeSchemaValidator implements OkeSchema {
     return this.check(`${operation.operationId} request`, () => this.mediaSchema(getMapValue(requestBody, 'content')), body);
   }
 
+  validateOutboundBody(method: string, pathname: string, body: unknown): SchemaCheck {
+    const check = this.validateRequestBody(method, pathname, body);
+    const template = this.findOperation(method, pathname)?.template;
+    const object = isJsonObject(body as Json) ? (body as JsonObject) : {};
+    const errors = [...check.errors];
+
+    if (method.toUpperCase() === 'PATCH' && template === '/associations/{associationId}') {
+      const result = isJsonObject(object.result) ? object.result : {};
+      errors.push(...this.checkTestAdminConsumers('Result', result.consumers, '/result/consumers'));
+      errors.push(...this.checkTestAdminConsumers('Association', object.consumers, '/consumers'));
+    }
+    if (method.toUpperCase() === 'PATCH' && template === '/offerings/{offeringId}') {
+      errors.push(...this.checkTestAdminConsumers('Offering', object.consumers, '/consumers'));
+    }
+    return { valid: errors.length === 0, errors };
+  }
+
+  validateTestAdminConsumer(kind: TestAdminConsumerKind, consumer: unknown): SchemaCheck {
+    return this.check(`nl-test-admin-${kind}`, () => this.namedSchema(`nl-test-admin-${kind}`), consumer);
+  }
+
   declaresStatus(method: string, pathname: string, status: number): boolean {
     const operation = this.findOperation(method, pathname);
     return operation !== undefined && this.responseNode(operation, status) !== undefined;
@@ -375,6 +416,25 @@ class OkeSchemaValidator implements OkeSchema {
 
   validateProblem(body: unknown): SchemaCheck {
     return this.validateResponse('GET', '/', 400, body);
+  }
+
+  /** Returns the errors of each nl-test-admin item of a `consumers` array, with its JSON pointer under `where`. */
+  private checkTestAdminConsumers(kind: TestAdminConsumerKind, consumers: Json | undefined, where: string): string[] {
+    if (!Array.isArray(consumers)) return [];
+    return consumers.flatMap((consumer, index) => {
+      if (!isJsonObject(consumer) || consumer.consumerKey !== TEST_ADMIN_CONSUMER_KEY) return [];
+      const prefix = `${where}/${index}`;
+      return this.validateTestAdminConsumer(kind, consumer).errors.map((line) => (line.startsWith('/ ') ? `${prefix}${line.slice(1)}` : `${prefix}${line}`));
+    });
+  }
+
+  // The named nl-test-admin schemas share their `required` and `properties`
+  // anchors with the nl-test-admin branch of each `consumers` anyOf, so they
+  // are that branch.
+  private namedSchema(name: string): { root: Json } | { missing: string } {
+    const node = this.converter.deref(this.doc.getIn(['components', 'schemas', name], true));
+    if (!isMap(node)) return { missing: `the OKE definition has no schema ${name}` };
+    return { root: this.converter.rootSchema(node) };
   }
 
   private responseNode(operation: Operation, status: number): Node | undefined {

@@ -70,6 +70,7 @@ export function storeSync(
   );
 
   let associationCount = 0;
+  let candidateCount = 0;
   db.transaction(() => {
     for (const c of data.components) {
       upsertComponent.run({
@@ -104,17 +105,23 @@ export function storeSync(
         const { person: _expanded, ...row } = a;
         upsertAssociation.run({ ...row, offeringId: o.offeringId, personalNeeds: json(a.personalNeeds), raw: json(a.raw), syncedAt });
         associationCount += 1;
+        if (a.role === 'student') candidateCount += 1;
       }
     }
     db.prepare(
-      'INSERT INTO sync_run (finished_at, components, offerings, associations, persons, normalisations, warnings) VALUES (?, ?, ?, ?, ?, ?, ?)',
-    ).run(syncedAt, data.components.length, data.offerings.length, associationCount, data.persons.length, outcome.normalisations, JSON.stringify(outcome.warnings));
+      `INSERT INTO sync_run (finished_at, components, offerings, associations, candidates, persons, normalisations, warnings)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(
+      syncedAt, data.components.length, data.offerings.length, associationCount, candidateCount, data.persons.length,
+      outcome.normalisations, JSON.stringify(outcome.warnings),
+    );
   })();
 
   return {
     components: data.components.length,
     offerings: data.offerings.length,
     associations: associationCount,
+    candidates: candidateCount,
     persons: data.persons.length,
     finishedAt: syncedAt,
     normalisations: outcome.normalisations,

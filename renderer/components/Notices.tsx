@@ -5,7 +5,7 @@ import { useNotices } from '../stores/notices';
 function describeSync(t: Translator, summary: SyncSummary): string {
   return t('outcome.synced', {
     offerings: t.plural('count.offerings', summary.offerings),
-    candidates: t.plural('count.candidates', summary.associations),
+    candidates: t.plural('count.candidates', summary.candidates),
   });
 }
 
