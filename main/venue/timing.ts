@@ -4,7 +4,7 @@
  * lastPossibleStartDateTime) plus the candidate's extra time.
  *
  * The six scenarios of the flow 2 table map onto these rules:
- * 1. individual start any time, fixed end: latest start = end, end = endDateTime.
+ * 1. individual start any time, fixed end: no entry limit, end = endDateTime.
  * 2. individual start until the entry end, fixed end.
  * 3. individual start until the entry end, then the full test duration.
  * 4. duration counted from startDateTime: end = start + duration.
@@ -26,7 +26,7 @@ export interface DurationRules {
 }
 
 export interface CandidateTiming {
-  /** Latest moment the candidate may start, or null when the start is not individual. */
+  /** Latest moment the candidate may start, or null when the zitting sets no entry end. */
   latestStartEpochMs: number | null;
   /** Latest moment the candidate must be finished, extra time included. */
   endEpochMs: number;
@@ -39,14 +39,15 @@ export function candidateTiming(rules: DurationRules, additionalTimeInMin: numbe
   const duration = rules.durationMin === null ? null : rules.durationMin * minute;
   const individual = rules.startOption === 'individualStart' || rules.durationFrom === 'individualStartDateTime';
 
-  const latestStartEpochMs = individual ? (rules.lastPossibleStartEpochMs ?? rules.endEpochMs) : null;
+  const latestStartEpochMs = individual ? rules.lastPossibleStartEpochMs : null;
 
   if (duration === null || rules.durationUntil === 'endDateTime') {
     return { latestStartEpochMs, endEpochMs: rules.endEpochMs + extra };
   }
 
   // From here the test runs for its duration from a start moment.
-  const startMoment = individual ? (latestStartEpochMs ?? rules.startEpochMs) : rules.startEpochMs;
+  // An individual start without an entry end can be as late as the window's end.
+  const startMoment = individual ? (latestStartEpochMs ?? rules.endEpochMs) : rules.startEpochMs;
   if (rules.durationUntil === 'testDuration' || rules.durationFrom !== null || rules.startOption !== null) {
     return { latestStartEpochMs, endEpochMs: startMoment + duration + extra };
   }
