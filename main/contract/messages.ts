@@ -120,7 +120,7 @@ const catalogues: Record<Language, Record<MessageKey, string>> = { nl, en };
 
 export type MessageParams = Record<string, string | number>;
 
-/** How the three OKE endpoints are named to people; the `endpoint` param holds the code name. */
+/** Names of the three OKE endpoints for people. The `endpoint` param contains the code name. */
 const endpointLabels: Record<Language, Record<string, string>> = {
   nl: {
     catalog: 'de toetscatalogus (toetsafname)',

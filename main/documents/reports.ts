@@ -1,8 +1,8 @@
 /**
  * The two documents of a closed zitting: the proces-verbaal (OKE document
  * type `sessionReport`) and the presentielijst (`attendanceReport`). Both are
- * rendered from the zitting as it is at closing, so they say exactly what
- * the flow 3 and flow 4 messages say.
+ * rendered from the zitting as it is at closing, so they contain exactly
+ * what the flow 3 and flow 4 messages contain.
  */
 import type { Attendance, OfferingView } from '../contract/api';
 import type { Language } from '../contract/messages';

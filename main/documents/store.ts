@@ -18,7 +18,7 @@ export function documentsDir(dataDir: string): string {
   return join(dataDir, 'documents');
 }
 
-/** A file name that every file system accepts: no separators, no control or reserved characters. */
+/** Replaces separators, control and reserved characters so that every file system accepts the name. */
 export function safeFileName(text: string): string {
   const withoutControl = [...text].map((char) => (char.charCodeAt(0) < 0x20 ? '-' : char)).join('');
   return withoutControl

@@ -55,6 +55,9 @@ function createWindow(): void {
   void window.loadURL(rendererUrl);
 }
 
+// Every renderer runs sandboxed, also any created later.
+app.enableSandbox();
+
 app.on('web-contents-created', (_event, contents) => {
   contents.on('will-attach-webview', (event) => event.preventDefault());
 });

@@ -57,7 +57,7 @@ export class OkeClient {
    */
   async getAllPages(path: string, query: Record<string, string> = {}): Promise<unknown[]> {
     const items: unknown[] = [];
-    // Bounds the loop against a server that always answers hasNextPage: true.
+    // Bounds the loop against a server that always returns hasNextPage: true.
     const maxPages = 10_000;
     for (let pageNumber = 1; pageNumber <= maxPages; pageNumber += 1) {
       const pageQuery = { ...query, pageSize: String(this.pageSize), pageNumber: String(pageNumber) };

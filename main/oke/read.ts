@@ -1,8 +1,8 @@
 /**
- * Tolerant readers for OKE payloads. They take what senders really send where
- * the meaning is unambiguous, keep the raw JSON so no upstream field is lost,
- * keep unknown enum values as they came, and throw ReadError naming the field
- * when something the venue cannot work without is missing. Every deviation
+ * Tolerant readers for OKE payloads. They accept what senders really send
+ * where the meaning is unambiguous, and keep the raw JSON so no upstream
+ * field is lost. Unknown enum values are kept as they came. A ReadError names
+ * the field when something the venue cannot work without is missing. Every deviation
  * from ooapiv5_MBO.yaml that is accepted is reported through `note`, so sync
  * can log what it normalised.
  *
@@ -64,7 +64,7 @@ function stringArray(value: unknown): string[] {
   return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
 }
 
-/** The nl-test-admin consumer object, wherever it sits in the `consumers` array. */
+/** Finds the nl-test-admin consumer object, wherever it sits in the `consumers` array. */
 export function findConsumer(object: Json): Json {
   const consumers = object.consumers;
   if (!Array.isArray(consumers)) return {};
@@ -102,7 +102,7 @@ export function pickLanguage(value: unknown, note: NoteSink = ignore, where = 't
 function readMinutes(value: unknown, note: NoteSink, where: string): number | null {
   if (value === undefined || value === null) return null;
   // "P60M" is sixty months in ISO 8601, but the flow 0 examples use it for sixty
-  // minutes of extra time; months make no sense for a test, so it reads as minutes.
+  // minutes of extra time. Months make no sense for a test, so it reads as minutes.
   const monthsAsMinutes = typeof value === 'string' ? /^P(\d+)M$/.exec(value) : null;
   if (monthsAsMinutes) {
     note(`${where} "${value}" read as ${monthsAsMinutes[1]} minutes (ISO 8601 would say months)`);
@@ -160,7 +160,7 @@ export function readComponent(value: unknown, note: NoteSink = ignore): Componen
     safety: stringArray(consumer.safety),
     exam: optionalBoolean(consumer, 'exam'),
     resultValueType: optionalString(consumer, 'resultValueType'),
-    // The schema says string; the examples also send a number (5.5).
+    // The schema types passFrom as a string, but the examples also send a number (5.5).
     passFrom: typeof passFrom === 'number' ? String(passFrom) : optionalString(consumer, 'passFrom'),
     status: optionalString(consumer, 'status'),
     licensed: optionalBoolean(consumer, 'licensed'),

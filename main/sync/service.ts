@@ -38,7 +38,7 @@ function readServiceInfo(endpoint: EndpointName, body: unknown): ServiceInfo {
   return { endpoint, supportedVersions: versions, consumerVersion: typeof ours?.version === 'string' ? ours.version : null, raw: body };
 }
 
-/** Checks what an endpoint said against what this app speaks. */
+/** Compares the versions an endpoint reports with the versions this app speaks. */
 export function serviceWarnings(info: ServiceInfo): ServiceWarning[] {
   const warnings: ServiceWarning[] = [];
   if (info.supportedVersions.length > 0 && !info.supportedVersions.includes(spokenOoapiVersion)) {

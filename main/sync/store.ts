@@ -5,7 +5,11 @@ import type { ServiceWarning } from './service';
 import type { PulledData } from './sync';
 
 const json = (value: unknown) => JSON.stringify(value);
-const flag = (value: boolean | null) => (value === null ? null : value ? 1 : 0);
+/** SQLite has no boolean: 1 or 0, and NULL for unknown. */
+function flag(value: boolean | null): number | null {
+  if (value === null) return null;
+  return value ? 1 : 0;
+}
 
 /**
  * Writes one sync run in a single transaction: upserts reference rows by

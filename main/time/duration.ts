@@ -1,8 +1,8 @@
 /**
- * Durations as OKE senders write them. The schema says an ISO 8601 duration
- * string (`PT40M`, `PT1H30M`); several senders and one of the standard's
- * examples send whole minutes as a number or a numeric string. Both read as
- * minutes here.
+ * Durations as OKE senders write them. The schema requires an ISO 8601
+ * duration string (`PT40M`, `PT1H30M`), but several senders and one of the
+ * standard's examples send whole minutes as a number or a numeric string.
+ * Both read as minutes here.
  */
 
 /** Parses an ISO 8601 duration or a minute count into minutes; null when it is neither. */

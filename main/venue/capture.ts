@@ -116,7 +116,7 @@ export function recordIrregularities(ctx: CaptureContext, input: { offeringId: s
  * Builds the outbox messages from the closed state: one flow 3 PATCH per
  * candidate and one flow 4 PATCH for the zitting. A candidate cancelled
  * upstream is still reported when attendance was captured, because the
- * receiver must accept a PATCH on a cancelled association; without captured
+ * receiver must accept a PATCH on a cancelled association. Without captured
  * attendance a cancelled candidate is left out.
  */
 function buildCloseMessages(view: OfferingView, documents: PreparedDocument[], closedAtMs: number, timeZone: string): OutboxMessage[] {

@@ -1,8 +1,8 @@
 /**
  * Capture events and how they derive the current state. Every event is
- * immutable; `applyEvent` updates the state tables so that applying the same
- * set of events in any order gives the same state (last writer by hybrid
- * logical clock wins, and a closed zitting stays closed). That makes a merge
+ * immutable. `applyEvent` updates the state tables so that applying the same
+ * set of events in any order gives the same state: the last writer by hybrid
+ * logical clock wins, and a closed zitting stays closed. That makes a merge
  * of another laptop's log a plain union of events.
  */
 import type { Db } from '../../db/connection';

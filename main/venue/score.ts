@@ -35,7 +35,7 @@ function numberScale(min: number, max: number, decimals: 0 | 1): ScaleRule {
   };
 }
 
-/** A scale of named values, listed from worst to best. */
+/** Builds a scale of named values, listed from worst to best. */
 function listScale(values: string[]): ScaleRule {
   const lower = values.map((value) => value.toLowerCase());
   return {
