@@ -4,16 +4,22 @@
  * (`npm start -- --data-dir DIR --config FILE`).
  */
 import { spawn } from 'node:child_process';
-import { join } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { formatMessage } from './contract/messages';
 
+/**
+ * Finds the Electron binary that `npm ci` downloaded, or returns null. It
+ * reads the package's path.txt itself, because `require('electron')` starts
+ * a download when the binary is missing (electron 45), which would hang on a
+ * machine without internet access.
+ */
 function electronBinary(): string | null {
   try {
-    // In plain Node the electron package exports the path of its binary, and
-    // throws when the binary was never downloaded.
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const binary = require('electron') as unknown;
-    return typeof binary === 'string' ? binary : null;
+    const packageDir = dirname(require.resolve('electron/package.json'));
+    const relative = readFileSync(join(packageDir, 'path.txt'), 'utf8').trim();
+    const binary = join(packageDir, 'dist', relative);
+    return existsSync(binary) ? binary : null;
   } catch {
     return null;
   }
