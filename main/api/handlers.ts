@@ -108,7 +108,13 @@ export function createHandlers(venue: Venue): Handlers {
       const schema = loadOkeSchema();
       try {
         return await deliverOutbox(
-          { db, planning: okeClients(config).planning, log, checkBody: (method, path, body) => schema.validateRequestBody(method, path, body) },
+          {
+            db,
+            planning: okeClients(config).planning,
+            log,
+            language: venue.language,
+            checkBody: (method, path, body) => schema.validateRequestBody(method, path, body),
+          },
           { force: true },
         );
       } catch (error) {

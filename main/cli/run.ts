@@ -198,7 +198,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         const summary = await handlers.deliver({});
         io.stdout(values.json ? JSON.stringify(summary) : say('cli.delivered', { delivered: summary.delivered, queued: summary.queued, rejected: summary.rejected }));
         if (summary.failures.length > 0) {
-          for (const failure of summary.failures) io.stderr(`#${failure.itemId}: ${failure.message}`);
+          for (const failure of summary.failures) io.stderr(failure.message);
           return 1;
         }
         return 0;

@@ -35,6 +35,11 @@ const nl = {
     '{endpoint} ondersteunt OOAPI {versions}, maar OKE Lokaal spreekt v5. Gegevens kunnen afwijken; overleg met de beheerder.',
   'service.consumerVersion':
     '{endpoint} gebruikt nl-test-admin versie {version}; OKE Lokaal volgt afsprakenset 1.0. Gegevens kunnen afwijken; overleg met de beheerder.',
+  'delivery.invalidBody':
+    'Bericht {itemId} (flow {flow}) voldoet niet aan de OKE-standaard en is niet verzonden. Meld dit bij de beheerder; de vastgelegde gegevens blijven bewaard.',
+  'delivery.rejected':
+    'Bericht {itemId} (flow {flow}) is geweigerd door het toetsplanningssysteem ({status}: {title}). Neem contact op met de beheerder.',
+  'delivery.retry': 'Bericht {itemId} (flow {flow}) kwam niet aan ({status}); het blijft in de wachtrij en gaat later opnieuw.',
   'offering.notFound': 'Zitting {offeringId} bestaat niet in de lokale gegevens. Synchroniseer eerst.',
   'offering.closed': 'Zitting {offeringId} is al afgesloten; wijzigen kan niet meer.',
   'association.notFound': 'Kandidaat {associationId} hoort niet bij zitting {offeringId}.',
@@ -89,6 +94,10 @@ const en: Record<MessageKey, string> = {
     '{endpoint} supports OOAPI {versions}, but OKE Lokaal speaks v5. Data may differ; check with the administrator.',
   'service.consumerVersion':
     '{endpoint} uses nl-test-admin version {version}; OKE Lokaal follows afsprakenset 1.0. Data may differ; check with the administrator.',
+  'delivery.invalidBody':
+    'Message {itemId} (flow {flow}) does not meet the OKE standard and was not sent. Report this to the administrator; the captured data is kept.',
+  'delivery.rejected': 'Message {itemId} (flow {flow}) was rejected by the test planning system ({status}: {title}). Contact the administrator.',
+  'delivery.retry': 'Message {itemId} (flow {flow}) did not arrive ({status}); it stays in the outbox and is sent again later.',
   'offering.notFound': 'Zitting {offeringId} is not in the local data. Sync first.',
   'offering.closed': 'Zitting {offeringId} is already closed; it can no longer be changed.',
   'association.notFound': 'Candidate {associationId} is not part of zitting {offeringId}.',

@@ -50,7 +50,7 @@ function OutcomeStatus() {
   }
   if (outcome?.kind === 'delivered') {
     text = describeDelivery(t, outcome.summary);
-    details = outcome.summary.failures.map((failure) => `#${failure.itemId}: ${failure.message}`);
+    details = outcome.summary.failures.map((failure) => failure.message);
   }
 
   return (
