@@ -75,3 +75,21 @@ test('sync reports wrong credentials', async () => {
   assert.equal(result.code, 1);
   assert.match(result.stderr, /weigert de inloggegevens/);
 });
+
+test('deliver without a connection keeps the outbox', async () => {
+  const offering = (await showAll()).find((o) => o.candidates.length > 0 && o.captureStatus !== 'closed')!;
+  const closed = await runCli(['close', '--data-dir', dataDir, '--offering', offering.offeringId]);
+  assert.equal(closed.code, 0, closed.stderr);
+
+  const offline = JSON.parse(JSON.stringify(counterpart.config)) as { endpoints: { planning: { baseUrl: string; tokenUrl: string } } };
+  offline.endpoints.planning.tokenUrl = 'http://127.0.0.1:9/token';
+  const failed = await runCli(['deliver', '--data-dir', dataDir, '--config', writeConfig(makeTempDir(), offline)]);
+  assert.equal(failed.code, 1);
+  assert.match(failed.stderr, /Geen verbinding met het toetsplanningssysteem/);
+
+  const delivered = await runCli(['deliver', '--data-dir', dataDir, '--config', configFile, '--json']);
+  assert.equal(delivered.code, 0, delivered.stderr);
+  const summary = JSON.parse(delivered.stdout) as { delivered: number; queued: number };
+  assert.equal(summary.delivered, offering.candidates.filter((c) => c.state !== 'canceled' || c.attendance !== null).length + 1);
+  assert.equal(summary.queued, 0);
+});
