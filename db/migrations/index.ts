@@ -4,6 +4,7 @@ import { migration001Initial } from './001-initial';
 import { migration002OkeFields } from './002-oke-fields';
 import { migration003Results } from './003-results';
 import { migration004Documents } from './004-documents';
+import { migration005ProgrammeContext } from './005-programme-context';
 
 export interface Migration {
   version: number;
@@ -11,4 +12,4 @@ export interface Migration {
 }
 
 /** All migrations, in version order. */
-export const migrations: Migration[] = [migration001Initial, migration002OkeFields, migration003Results, migration004Documents];
+export const migrations: Migration[] = [migration001Initial, migration002OkeFields, migration003Results, migration004Documents, migration005ProgrammeContext];

@@ -58,6 +58,8 @@ export interface CandidateView {
   attendance: Attendance | null;
   note: string | null;
   preferredName: string | null;
+  /** Programmes the student is enrolled in (flow 1), to recognise the candidate at the door. */
+  programmes: { name: string | null; cohort: string | null; location: string | null }[];
   /** Latest moment this candidate may start (ISO 8601 with offset), when the zitting has individual starts. */
   latestStartDateTime: string | null;
   /** Moment this candidate must be finished, extra time included (ISO 8601 with offset). */

@@ -186,6 +186,8 @@ export interface PersonRecord {
   idCheckName: string | null;
   assignedNeeds: AssignedNeed[];
   otherCodes: { codeType: string; code: string }[];
+  /** Filled by sync from a separate request; empty when read from a person object alone. */
+  programmes: ProgrammeEnrolment[];
   raw: Json;
 }
 
@@ -241,8 +243,43 @@ export function readPerson(value: unknown, note: NoteSink = ignore): PersonRecor
     idCheckName: optionalString(consumer, 'idCheckName'),
     assignedNeeds: readAssignedNeeds(consumer.assignedNeeds, note, what),
     otherCodes: codes,
+    programmes: [],
     raw: object,
   };
+}
+
+/** A programme the person is enrolled in, as the student information system reports it in flow 1. */
+export interface ProgrammeEnrolment {
+  offeringId: string | null;
+  name: string | null;
+  cohort: string | null;
+  location: string | null;
+}
+
+/**
+ * Reads the programme enrolments from `GET /persons/{id}/associations`:
+ * programme offering associations whose offering may be an id or the
+ * expanded object. Cohort and location come from the nl-test-admin consumer
+ * of the offering, or of the association when a sender puts them there.
+ */
+export function readProgrammeEnrolments(items: unknown[]): ProgrammeEnrolment[] {
+  const enrolments: ProgrammeEnrolment[] = [];
+  for (const item of items) {
+    if (!isObject(item)) continue;
+    const offering = isObject(item.offering) ? item.offering : null;
+    const isProgramme = item.associationType === 'programOfferingAssociation' || offering?.offeringType === 'program';
+    if (!isProgramme) continue;
+
+    const offeringConsumer = offering ? findConsumer(offering) : {};
+    const associationConsumer = findConsumer(item);
+    enrolments.push({
+      offeringId: offering ? optionalString(offering, 'offeringId') : typeof item.offering === 'string' ? item.offering : null,
+      name: offering ? pickLanguage(offering.name) : null,
+      cohort: optionalString(offeringConsumer, 'cohort') ?? optionalString(associationConsumer, 'cohort'),
+      location: optionalString(offeringConsumer, 'location') ?? optionalString(associationConsumer, 'location'),
+    });
+  }
+  return enrolments;
 }
 
 export interface OfferingRecord {

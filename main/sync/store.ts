@@ -39,13 +39,14 @@ export function storeSync(
   );
   const upsertPerson = db.prepare(
     `INSERT INTO person (person_id, student_number, given_name, surname_prefix, surname, display_name, preferred_name,
-       id_check_name, assigned_needs, other_codes, raw, synced_at)
+       id_check_name, assigned_needs, other_codes, programmes, raw, synced_at)
      VALUES (@personId, @studentNumber, @givenName, @surnamePrefix, @surname, @displayName, @preferredName,
-       @idCheckName, @assignedNeeds, @otherCodes, @raw, @syncedAt)
+       @idCheckName, @assignedNeeds, @otherCodes, @programmes, @raw, @syncedAt)
      ON CONFLICT (person_id) DO UPDATE SET student_number = excluded.student_number, given_name = excluded.given_name,
        surname_prefix = excluded.surname_prefix, surname = excluded.surname, display_name = excluded.display_name,
        preferred_name = excluded.preferred_name, id_check_name = excluded.id_check_name,
-       assigned_needs = excluded.assigned_needs, other_codes = excluded.other_codes, raw = excluded.raw,
+       assigned_needs = excluded.assigned_needs, other_codes = excluded.other_codes,
+       programmes = excluded.programmes, raw = excluded.raw,
        synced_at = excluded.synced_at`,
   );
   const upsertOffering = db.prepare(
@@ -89,7 +90,14 @@ export function storeSync(
       });
     }
     for (const p of data.persons) {
-      upsertPerson.run({ ...p, assignedNeeds: json(p.assignedNeeds), otherCodes: json(p.otherCodes), raw: json(p.raw), syncedAt });
+      upsertPerson.run({
+        ...p,
+        assignedNeeds: json(p.assignedNeeds),
+        otherCodes: json(p.otherCodes),
+        programmes: json(p.programmes),
+        raw: json(p.raw),
+        syncedAt,
+      });
     }
     for (const { offering: o, associations } of data.offerings) {
       // The caller checked both date-times before this transaction started.

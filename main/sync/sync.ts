@@ -16,7 +16,9 @@ import {
   readComponent,
   readOffering,
   readPerson,
+  readProgrammeEnrolments,
   ReadError,
+  type ProgrammeEnrolment,
   type AssociationRecord,
   type ComponentRecord,
   type OfferingRecord,
@@ -126,10 +128,17 @@ async function pullPersons(ctx: SyncContext, offerings: PulledOffering[], note: 
     }
   }
 
+  let programmesAvailable = true;
   const fromSis = await mapWithLimit([...studentIds], requestConcurrency, async (personId) => {
     const path = `/persons/${encodeURIComponent(personId)}`;
     try {
-      return readItem(readPerson, await enrolments.getJson(path), 'enrolments', enrolments.url(path), note);
+      const person = readItem(readPerson, await enrolments.getJson(path), 'enrolments', enrolments.url(path), note);
+      if (programmesAvailable) {
+        const programmes = await pullProgrammes(ctx, personId);
+        if (programmes === null) programmesAvailable = false;
+        else person.programmes = programmes;
+      }
+      return person;
     } catch (error) {
       const fallback = expanded.get(personId);
       if (error instanceof OkeHttpError && error.status === 404 && fallback) {
@@ -143,6 +152,28 @@ async function pullPersons(ctx: SyncContext, offerings: PulledOffering[], note: 
   const persons = new Map(expanded);
   for (const person of fromSis) persons.set(person.personId, person);
   return [...persons.values()];
+}
+
+/** Status codes with which a student information system says it does not offer an endpoint. */
+const notOffered = new Set([400, 404, 405, 501]);
+
+/**
+ * Fetches the programme enrolments of one person, or returns null when the
+ * student information system does not offer the endpoint; the caller then
+ * stops asking for the rest of the run.
+ */
+async function pullProgrammes(ctx: SyncContext, personId: string): Promise<ProgrammeEnrolment[] | null> {
+  const { enrolments } = ctx.clients;
+  const path = `/persons/${encodeURIComponent(personId)}/associations`;
+  try {
+    return readProgrammeEnrolments(await enrolments.getAllPages(path, { associationType: 'programOffering' }));
+  } catch (error) {
+    if (error instanceof OkeHttpError && notOffered.has(error.status)) {
+      ctx.log.info({ personId, status: error.status }, 'programme enrolments not offered by the student information system');
+      return null;
+    }
+    throw error;
+  }
 }
 
 /** Checks what the store relies on before anything is written. */

@@ -2,6 +2,7 @@
 import type { Db } from '../../db/connection';
 import type { Attendance, CandidateView, CaptureStatus, OfferingView, StaffView } from '../contract/api';
 import { AppError } from '../errors';
+import type { ProgrammeEnrolment } from '../oke/read';
 import { formatWithOffset } from '../time/zone';
 import { derivePass, isGradable } from './score';
 import { candidateTiming, type DurationRules } from './timing';
@@ -40,6 +41,7 @@ interface AssociationRow {
   surname: string | null;
   preferred_name: string | null;
   id_check_name: string | null;
+  programmes: string | null;
   attendance: Attendance | null;
   note: string | null;
   score: string | null;
@@ -57,7 +59,7 @@ const offeringSelect = `
 
 const associationSelect = `
   SELECT a.association_id, a.offering_id, a.person_id, a.role, a.state, a.additional_time_min, a.personal_needs,
-         p.student_number, p.display_name, p.surname, p.preferred_name, p.id_check_name,
+         p.student_number, p.display_name, p.surname, p.preferred_name, p.id_check_name, p.programmes,
          st.attendance, st.note, r.score
   FROM association a
   LEFT JOIN person p ON p.person_id = a.person_id
@@ -99,6 +101,7 @@ function toCandidate(row: AssociationRow, offering: OfferingRow, rules: Duration
     attendance: row.attendance,
     note: row.note,
     preferredName: row.preferred_name,
+    programmes: (JSON.parse(row.programmes ?? '[]') as ProgrammeEnrolment[]).map(({ name, cohort, location }) => ({ name, cohort, location })),
     latestStartDateTime: timing.latestStartEpochMs === null ? null : formatWithOffset(timing.latestStartEpochMs, timeZone),
     personalEndDateTime: formatWithOffset(timing.endEpochMs, timeZone),
     score: row.score,

@@ -118,6 +118,11 @@ export function CandidateRow({ candidate, readOnly, scale }: { candidate: Candid
         {candidate.preferredName && (
           <span className="preferred-name">{t('candidates.preferredName', { name: candidate.preferredName })}</span>
         )}
+        {candidate.programmes.map((programme, index) => (
+          <span key={index} className="programme">
+            {[programme.name, programme.cohort, programme.location].filter(Boolean).join(' · ')}
+          </span>
+        ))}
         {canceled && <span className="badge badge--canceled">{t('candidates.canceled')}</span>}
       </th>
       <td className="id-check-name">{candidate.idCheckName ?? t('candidates.none')}</td>

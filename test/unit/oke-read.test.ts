@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { pickLanguage, readAssociation, readComponent, readOffering, readPerson, ReadError } from '../../main/oke/read';
+import { pickLanguage, readAssociation, readComponent, readOffering, readPerson, readProgrammeEnrolments, ReadError } from '../../main/oke/read';
 
 const nlConsumer = (fields: Record<string, unknown>) => ({ consumerKey: 'nl-test-admin', ...fields });
 
@@ -277,4 +277,31 @@ test('association reads personal needs', () => {
 
 test('association without role is rejected', () => {
   assert.throws(() => readAssociation(association({}, { role: undefined })), /no "role"/);
+});
+
+// Flow 1: programme enrolments.
+
+test('programmes read from expanded offerings', () => {
+  const enrolments = readProgrammeEnrolments([
+    {
+      associationId: 'pa1',
+      associationType: 'programOfferingAssociation',
+      role: 'student',
+      offering: {
+        offeringId: 'po1',
+        offeringType: 'program',
+        name: [{ language: 'nl-NL', value: 'Verzorgende IG niveau 3' }],
+        consumers: [nlConsumer({ offeringState: 'active', cohort: '2025-2026', location: 'Campus Zwolle' })],
+      },
+    },
+    { associationId: 'ca1', associationType: 'componentOfferingAssociation', role: 'student', offering: 'o1' },
+  ]);
+  assert.deepEqual(enrolments, [{ offeringId: 'po1', name: 'Verzorgende IG niveau 3', cohort: '2025-2026', location: 'Campus Zwolle' }]);
+});
+
+test('programmes keep an offering id', () => {
+  const enrolments = readProgrammeEnrolments([
+    { associationId: 'pa1', associationType: 'programOfferingAssociation', offering: 'po1', consumers: [nlConsumer({ cohort: '2024' })] },
+  ]);
+  assert.deepEqual(enrolments, [{ offeringId: 'po1', name: null, cohort: '2024', location: null }]);
 });

@@ -5,7 +5,7 @@ import { describe, test } from 'node:test';
 
 import { parse } from 'yaml';
 
-import { loadOkeSchema, OKE_SPEC_FILE } from '../../main/oke/schema';
+import { loadOkeSchema, OKE_SPEC_FILE, TEST_ADMIN_CONSUMER_KINDS } from '../../main/oke/schema';
 
 const id = '123e4567-e89b-12d3-a456-426614174000';
 const schema = loadOkeSchema();
@@ -43,6 +43,22 @@ const flow3Body = {
     consumers: [{ consumerKey: 'nl-test-admin', attendance: 'present' }],
   },
 };
+
+const flow4Body = {
+  offeringType: 'component',
+  consumers: [
+    {
+      consumerKey: 'nl-test-admin',
+      offeringState: 'active',
+      irregularities: 'Brandalarm om 09:40.',
+      documents: [{ documentId: id, documentType: 'sessionReport', documentName: 'proces-verbaal.pdf' }],
+    },
+  ],
+};
+
+function withAttendance(attendance: string): Record<string, unknown> {
+  return { ...flow3Body, result: { ...flow3Body.result, consumers: [{ consumerKey: 'nl-test-admin', attendance }] } };
+}
 
 describe('oke schema', () => {
   test('spec file is the vendored copy', () => {
@@ -112,18 +128,75 @@ describe('oke schema', () => {
   });
 
   test('PATCH offering accepts a flow 4 body', () => {
-    const body = {
-      offeringType: 'component',
-      consumers: [
-        {
-          consumerKey: 'nl-test-admin',
-          offeringState: 'active',
-          irregularities: 'Brandalarm om 09:40.',
-          documents: [{ documentId: id, documentType: 'sessionReport', documentName: 'proces-verbaal.pdf' }],
-        },
-      ],
-    };
-    assert.equal(schema.validateRequestBody('PATCH', `/offerings/${id}`, body).valid, true);
+    assert.equal(schema.validateRequestBody('PATCH', `/offerings/${id}`, flow4Body).valid, true);
+  });
+
+  test('outbound check accepts a flow 3 body', () => {
+    assert.deepEqual(schema.validateOutboundBody('PATCH', `/associations/${id}`, flow3Body).errors, []);
+  });
+
+  test('outbound check accepts a graded flow 3 body', () => {
+    const consumer = { consumerKey: 'nl-test-admin', attendance: 'present', testDate: '2026-06-04T09:00:00+02:00', final: false, assessorId: id };
+    const body = { ...flow3Body, result: { ...flow3Body.result, state: 'completed', pass: 'passed', score: '7.5', consumers: [consumer] } };
+    assert.deepEqual(schema.validateOutboundBody('PATCH', `/associations/${id}`, body).errors, []);
+  });
+
+  test('outbound check accepts a flow 4 body', () => {
+    assert.deepEqual(schema.validateOutboundBody('PATCH', `/offerings/${id}`, flow4Body).errors, []);
+  });
+
+  test('full body check passes attendance "here"', () => {
+    const body = withAttendance('here');
+    assert.equal(schema.validateRequestBody('PATCH', `/associations/${id}`, body).valid, true);
+  });
+
+  test('outbound check rejects attendance "here"', () => {
+    const check = schema.validateOutboundBody('PATCH', `/associations/${id}`, withAttendance('here'));
+    assert.equal(check.valid, false);
+    assert.deepEqual(check.errors, ['/result/consumers/0/attendance must be equal to one of the allowed values (notKnown, notPresent, notStarted, notFinished, present)']);
+  });
+
+  test('outbound check rejects a result without attendance', () => {
+    const body = { ...flow3Body, result: { ...flow3Body.result, consumers: [{ consumerKey: 'nl-test-admin' }] } };
+    const check = schema.validateOutboundBody('PATCH', `/associations/${id}`, body);
+    assert.deepEqual(check.errors, ["/result/consumers/0 must have required property 'attendance'"]);
+  });
+
+  test('outbound check finds nl-test-admin after other consumers', () => {
+    const other = { consumerKey: 'x-test-consumer', attendance: 'here' };
+    const body = { ...flow3Body, result: { ...flow3Body.result, consumers: [other, { consumerKey: 'nl-test-admin', attendance: 'gone' }] } };
+    const check = schema.validateOutboundBody('PATCH', `/associations/${id}`, body);
+    assert.equal(check.errors.length, 1);
+    assert.match(check.errors[0] ?? '', /^\/result\/consumers\/1\/attendance /);
+  });
+
+  test('outbound check rejects offeringState "closed"', () => {
+    const body = { ...flow4Body, consumers: [{ ...flow4Body.consumers[0], offeringState: 'closed' }] };
+    const check = schema.validateOutboundBody('PATCH', `/offerings/${id}`, body);
+    assert.deepEqual(check.errors, ['/consumers/0/offeringState must be equal to one of the allowed values (active, canceled)']);
+  });
+
+  test('outbound check rejects a flow 4 body without offeringState', () => {
+    const { offeringState: _offeringState, ...consumer } = flow4Body.consumers[0]!;
+    const check = schema.validateOutboundBody('PATCH', `/offerings/${id}`, { ...flow4Body, consumers: [consumer] });
+    assert.deepEqual(check.errors, ["/consumers/0 must have required property 'offeringState'"]);
+  });
+
+  test('outbound check keeps full body errors', () => {
+    const { weight: _weight, ...result } = flow3Body.result;
+    const check = schema.validateOutboundBody('PATCH', `/associations/${id}`, { ...flow3Body, result });
+    assert.deepEqual(check.errors, ["/result must have required property 'weight'"]);
+  });
+
+  test('consumer check knows every nl-test-admin schema', () => {
+    for (const kind of TEST_ADMIN_CONSUMER_KINDS) {
+      assert.equal(schema.validateTestAdminConsumer(kind, { consumerKey: 'nl-test-admin', offeringState: 'active', attendance: 'present' }).valid, true, kind);
+    }
+  });
+
+  test('consumer check rejects an unknown safety value', () => {
+    const consumer = { consumerKey: 'nl-test-admin', offeringState: 'active', safety: ['Fixed Location'] };
+    assert.equal(schema.validateTestAdminConsumer('Offering', consumer).valid, false);
   });
 
   test('request body on a GET is rejected', () => {
