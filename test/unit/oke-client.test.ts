@@ -12,6 +12,7 @@ import type { EndpointConfig } from '../../main/config/config';
 let server: Server;
 let baseUrl = '';
 let tokensIssued = 0;
+let lastScope = '';
 let revokedBefore = 0;
 const pageRequests: string[] = [];
 
@@ -23,15 +24,27 @@ function send(response: ServerResponse, status: number, body: unknown, headers: 
 function handle(request: IncomingMessage, response: ServerResponse): void {
   const url = new URL(request.url ?? '/', 'http://127.0.0.1');
   if (url.pathname === '/token') {
-    if (request.headers.authorization !== `Basic ${Buffer.from('venue:geheim').toString('base64')}`) {
-      send(response, 401, { error: 'invalid_client' });
-      return;
-    }
-    tokensIssued += 1;
-    send(response, 200, { access_token: `t${tokensIssued}`, token_type: 'Bearer', expires_in: 3600 });
+    let form = '';
+    request.on('data', (chunk: Buffer) => (form += chunk.toString('utf8')));
+    request.on('end', () => {
+      lastScope = new URLSearchParams(form).get('scope') ?? '';
+      issueToken(request, response);
+    });
     return;
   }
+  handleResource(request, response, url);
+}
 
+function issueToken(request: IncomingMessage, response: ServerResponse): void {
+  if (request.headers.authorization !== `Basic ${Buffer.from('venue:geheim').toString('base64')}`) {
+    send(response, 401, { error: 'invalid_client' });
+    return;
+  }
+  tokensIssued += 1;
+  send(response, 200, { access_token: `t${tokensIssued}`, token_type: 'Bearer', expires_in: 3600 });
+}
+
+function handleResource(request: IncomingMessage, response: ServerResponse, url: URL): void {
   const token = Number((request.headers.authorization ?? '').replace('Bearer t', ''));
   if (!token || token <= revokedBefore) {
     send(response, 401, { status: 401, title: 'Unauthorized', detail: 'token expired' });
@@ -152,4 +165,10 @@ test('retry-after is read from a 429', async () => {
 test('non-JSON body raises a format error', async () => {
   const client = new OkeClient(endpoint(), createQuietLogger());
   await assert.rejects(client.getJson('/broken'), (error: unknown) => error instanceof OkeFormatError && /not JSON/.test(error.problem));
+});
+
+test('token request sends a .default scope verbatim', async () => {
+  const client = new OkeClient(endpoint({ scope: 'api://tpl.roc.example/.default' }), createQuietLogger());
+  await client.getJson('/items', { pageNumber: '1', pageSize: '1' });
+  assert.equal(lastScope, 'api://tpl.roc.example/.default');
 });
