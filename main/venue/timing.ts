@@ -41,15 +41,18 @@ export function candidateTiming(rules: DurationRules, additionalTimeInMin: numbe
 
   const latestStartEpochMs = individual ? rules.lastPossibleStartEpochMs : null;
 
-  if (duration === null || rules.durationUntil === 'endDateTime') {
-    return { latestStartEpochMs, endEpochMs: rules.endEpochMs + extra };
+  const windowEnd = { latestStartEpochMs, endEpochMs: rules.endEpochMs + extra };
+  if (duration === null || rules.durationUntil === 'endDateTime') return windowEnd;
+
+  if (individual) {
+    // Without an entry end the window itself bounds the test.
+    if (latestStartEpochMs === null) return windowEnd;
+    return { latestStartEpochMs, endEpochMs: latestStartEpochMs + duration + extra };
   }
 
-  // From here the test runs for its duration from a start moment.
-  // An individual start without an entry end can be as late as the window's end.
-  const startMoment = individual ? (latestStartEpochMs ?? rules.endEpochMs) : rules.startEpochMs;
-  if (rules.durationUntil === 'testDuration' || rules.durationFrom !== null || rules.startOption !== null) {
-    return { latestStartEpochMs, endEpochMs: startMoment + duration + extra };
+  // The clock runs from startDateTime or from the release (assumed at startDateTime).
+  if (rules.durationFrom !== null || rules.startOption !== null || rules.durationUntil === 'testDuration') {
+    return { latestStartEpochMs, endEpochMs: rules.startEpochMs + duration + extra };
   }
 
   // A duration without any start rule: the fixed window applies.

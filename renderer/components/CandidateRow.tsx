@@ -126,17 +126,15 @@ export function CandidateRow({ candidate, readOnly, scale }: { candidate: Candid
         {canceled && <span className="badge badge--canceled">{t('candidates.canceled')}</span>}
       </th>
       <td className="id-check-name">{candidate.idCheckName ?? t('candidates.none')}</td>
-      <td className="nowrap">
-        {candidate.additionalTimeInMin ? t('candidates.extraMinutes', { minutes: candidate.additionalTimeInMin }) : t('candidates.none')}
-      </td>
-      <td className="nowrap times">
+      <td className="times">
+        {candidate.additionalTimeInMin ? (
+          <strong className="extra-time">{t('candidates.extraMinutes', { minutes: candidate.additionalTimeInMin })}</strong>
+        ) : null}
         {candidate.latestStartDateTime && (
-          <span>{t('candidates.latestStart', { time: formatTime(candidate.latestStartDateTime, timezone, t.language) })}</span>
+          <span className="nowrap">{t('candidates.latestStart', { time: formatTime(candidate.latestStartDateTime, timezone, t.language) })}</span>
         )}
-        <span>{t('candidates.personalEnd', { time: formatTime(candidate.personalEndDateTime, timezone, t.language) })}</span>
-      </td>
-      <td>
-        <NeedsList needs={candidate.personalNeeds} />
+        <span className="nowrap">{t('candidates.personalEnd', { time: formatTime(candidate.personalEndDateTime, timezone, t.language) })}</span>
+        {candidate.personalNeeds.length > 0 && <NeedsList needs={candidate.personalNeeds} />}
       </td>
       <td>
         <div className="attendance" role="group" aria-label={t('candidates.attendanceGroup', { name: candidate.displayName })}>

@@ -85,9 +85,7 @@ function CandidateTable({ offering, readOnly }: { offering: OfferingView; readOn
                 <th scope="col">{t('candidates.studentNumber')}</th>
                 <th scope="col">{t('candidates.name')}</th>
                 <th scope="col">{t('candidates.idCheckName')}</th>
-                <th scope="col">{t('candidates.extraTime')}</th>
-                <th scope="col">{t('candidates.times')}</th>
-                <th scope="col">{t('candidates.needs')}</th>
+                <th scope="col">{t('candidates.timesAndNeeds')}</th>
                 <th scope="col">{t('candidates.attendance')}</th>
                 {offering.gradable && <th scope="col">{t('candidates.score')}</th>}
                 <th scope="col">{t('candidates.note')}</th>

@@ -56,6 +56,12 @@ for (const scenario of scenarios) {
   });
 }
 
+test('timing without entry end keeps the window', () => {
+  const timing = candidateTiming(rules({ durationUntil: 'testDuration' }), 10);
+  assert.equal(timing.latestStartEpochMs, null);
+  assert.equal(timing.endEpochMs, at('10:10'));
+});
+
 test('timing without rules uses the window', () => {
   const timing = candidateTiming(rules({ durationMin: null, startOption: null, durationFrom: null, durationUntil: null }), null);
   assert.equal(timing.latestStartEpochMs, null);
