@@ -113,7 +113,7 @@ export function createHandlers(venue: Venue): Handlers {
             planning: okeClients(config).planning,
             log,
             language: venue.language,
-            checkBody: (method, path, body) => schema.validateRequestBody(method, path, body),
+            checkBody: (method, path, body) => schema.validateOutboundBody(method, path, body),
           },
           { force: true },
         );

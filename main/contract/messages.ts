@@ -20,17 +20,17 @@ const nl = {
     'De database in {dataDir} is gemaakt door een nieuwere versie van OKE Lokaal (schema {found}, deze versie kent {known}). Werk OKE Lokaal bij.',
   'oke.unreachable':
     'Geen verbinding met {endpoint} ({url}). De gegevens blijven bewaard; controleer de verbinding en probeer later opnieuw.',
-  'oke.timeout': 'Het systeem {endpoint} antwoordde niet op tijd ({url}). De gegevens blijven bewaard; probeer later opnieuw.',
+  'oke.timeout': '{endpoint} antwoordde niet op tijd ({url}). De gegevens blijven bewaard; probeer later opnieuw.',
   'oke.credentials':
-    'Het systeem {endpoint} weigert de inloggegevens (clientId of clientSecret). Controleer ze in de configuratie.',
+    '{endpoint} weigert de inloggegevens (clientId of clientSecret). Controleer ze in de configuratie.',
   'oke.scope':
-    'Het systeem {endpoint} geeft geen toegang met scope "{scope}". Controleer de scope in de configuratie of vraag de beheerder om rechten.',
-  'oke.notFound': 'Het systeem {endpoint} kent het adres {url} niet (404). Controleer baseUrl in de configuratie.',
-  'oke.rateLimited': 'Het systeem {endpoint} vraagt om even te wachten (429). Probeer het over een minuut opnieuw.',
-  'oke.serverError': 'Het systeem {endpoint} gaf een fout ({status}: {title}). De gegevens blijven bewaard; probeer later opnieuw.',
-  'oke.rejected': 'Het systeem {endpoint} weigerde het verzoek ({status}: {title}). Neem contact op met de beheerder.',
+    '{endpoint} geeft geen toegang met scope "{scope}". Controleer de scope in de configuratie of vraag de beheerder om rechten.',
+  'oke.notFound': '{endpoint} kent het adres {url} niet (404). Controleer baseUrl in de configuratie.',
+  'oke.rateLimited': '{endpoint} vraagt om even te wachten (429). Probeer het over een minuut opnieuw.',
+  'oke.serverError': '{endpoint} gaf een fout ({status}: {title}). De gegevens blijven bewaard; probeer later opnieuw.',
+  'oke.rejected': '{endpoint} weigerde het verzoek ({status}: {title}). Neem contact op met de beheerder.',
   'oke.badResponse':
-    'Het systeem {endpoint} stuurde een onbruikbaar antwoord op {url}: {problem}. De eerder gesynchroniseerde gegevens zijn ongewijzigd.',
+    '{endpoint} stuurde een onbruikbaar antwoord op {url}: {problem}. De eerder gesynchroniseerde gegevens zijn ongewijzigd.',
   'service.versionUnsupported':
     '{endpoint} ondersteunt OOAPI {versions}, maar OKE Lokaal spreekt v5. Gegevens kunnen afwijken; overleg met de beheerder.',
   'service.consumerVersion':

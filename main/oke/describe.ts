@@ -22,7 +22,8 @@ export function describeOkeError(error: unknown, scopes: Partial<Record<Endpoint
     const params = { endpoint: error.endpoint, url: error.url, status: error.status, title: error.title };
     if (error.status === 401) return new AppError('oke.credentials', params, { cause: error });
     if (error.status === 403) return new AppError('oke.scope', { ...params, scope: scopes[error.endpoint] ?? '' }, { cause: error });
-    if (error.status === 404) return new AppError('oke.notFound', params, { cause: error });
+    // Without its query string the address compares directly with baseUrl in the config.
+    if (error.status === 404) return new AppError('oke.notFound', { ...params, url: error.url.split('?')[0]! }, { cause: error });
     if (error.status === 429) return new AppError('oke.rateLimited', params, { cause: error });
     if (error.status >= 500) return new AppError('oke.serverError', params, { cause: error });
     return new AppError('oke.rejected', params, { cause: error });

@@ -38,9 +38,9 @@ export interface OkeSchema {
   /** Checks a request body. `pathname` is the OOAPI path without the base prefix. */
   validateRequestBody(method: string, pathname: string, body: unknown): SchemaCheck;
   /**
-   * Checks a body that the venue sends: `validateRequestBody`, and every
-   * nl-test-admin consumer of a flow 3 or flow 4 PATCH against its
-   * nl-test-admin schema alone (see `validateTestAdminConsumer`).
+   * Checks a body that the venue sends with `validateRequestBody`, and also
+   * checks every nl-test-admin consumer of a flow 3 or flow 4 PATCH against
+   * its nl-test-admin schema alone (see `validateTestAdminConsumer`).
    */
   validateOutboundBody(method: string, pathname: string, body: unknown): SchemaCheck;
   /**

@@ -113,44 +113,54 @@ async function pullOfferings(ctx: SyncContext, since: string, until: string, not
 }
 
 /**
- * Fetches each student's person from the student information system. A
- * person the SIS does not know (404) falls back to what the planning system
- * expanded, so one unknown student does not block the whole day.
+ * Fetches the persons of every association from the student information
+ * system, and the programme enrolments of each student. A person the SIS does
+ * not know (404) falls back to what the planning system expanded; without
+ * that copy a staff member is left out and shown by id, and a student makes
+ * the sync fail, because the surveillant cannot check a candidate without a
+ * name.
  */
 async function pullPersons(ctx: SyncContext, offerings: PulledOffering[], note: (message: string) => void): Promise<PersonRecord[]> {
   const { enrolments } = ctx.clients;
   const expanded = new Map<string, PersonRecord>();
-  const studentIds = new Set<string>();
+  const roles = new Map<string, 'student' | 'staff'>();
   for (const { associations } of offerings) {
     for (const association of associations) {
       if (association.person) expanded.set(association.person.personId, association.person);
-      if (association.role === 'student' && association.personId) studentIds.add(association.personId);
+      if (!association.personId) continue;
+      if (association.role === 'student') roles.set(association.personId, 'student');
+      else if (!roles.has(association.personId)) roles.set(association.personId, 'staff');
     }
   }
 
   let programmesAvailable = true;
-  const fromSis = await mapWithLimit([...studentIds], requestConcurrency, async (personId) => {
+  const fromSis = await mapWithLimit([...roles], requestConcurrency, async ([personId, role]) => {
     const path = `/persons/${encodeURIComponent(personId)}`;
     try {
       const person = readItem(readPerson, await enrolments.getJson(path), 'enrolments', enrolments.url(path), note);
-      if (programmesAvailable) {
+      if (role === 'student' && programmesAvailable) {
         const programmes = await pullProgrammes(ctx, personId);
         if (programmes === null) programmesAvailable = false;
         else person.programmes = programmes;
       }
       return person;
     } catch (error) {
+      if (!(error instanceof OkeHttpError && error.status === 404)) throw error;
       const fallback = expanded.get(personId);
-      if (error instanceof OkeHttpError && error.status === 404 && fallback) {
-        ctx.log.warn({ personId }, 'person not found in the student information system, using the planning system copy');
+      if (fallback) {
+        ctx.log.warn({ personId, role }, 'person not found in the student information system, using the planning system copy');
         return fallback;
+      }
+      if (role === 'staff') {
+        ctx.log.warn({ personId }, 'staff person not found in the student information system, shown by id');
+        return null;
       }
       throw error;
     }
   });
 
   const persons = new Map(expanded);
-  for (const person of fromSis) persons.set(person.personId, person);
+  for (const person of fromSis) if (person) persons.set(person.personId, person);
   return [...persons.values()];
 }
 

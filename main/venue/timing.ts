@@ -34,27 +34,34 @@ export interface CandidateTiming {
 
 const minute = 60_000;
 
+/** Which moment the test clock runs from: `durationFrom` when sent, else what `startOptions` implies. */
+function clockStart(rules: DurationRules): string | null {
+  if (rules.durationFrom !== null) return rules.durationFrom;
+  if (rules.startOption === 'individualStart') return 'individualStartDateTime';
+  if (rules.startOption === 'triggeredStart') return 'triggeredStartDateTime';
+  return null;
+}
+
 export function candidateTiming(rules: DurationRules, additionalTimeInMin: number | null): CandidateTiming {
   const extra = (additionalTimeInMin ?? 0) * minute;
   const duration = rules.durationMin === null ? null : rules.durationMin * minute;
-  const individual = rules.startOption === 'individualStart' || rules.durationFrom === 'individualStartDateTime';
-
-  const latestStartEpochMs = individual ? rules.lastPossibleStartEpochMs : null;
-
+  const individualStart = rules.startOption === 'individualStart' || rules.durationFrom === 'individualStartDateTime';
+  const latestStartEpochMs = individualStart ? rules.lastPossibleStartEpochMs : null;
   const windowEnd = { latestStartEpochMs, endEpochMs: rules.endEpochMs + extra };
+
   if (duration === null || rules.durationUntil === 'endDateTime') return windowEnd;
 
-  if (individual) {
+  const clock = clockStart(rules);
+  if (clock === 'individualStartDateTime') {
     // Without an entry end the window itself bounds the test.
     if (latestStartEpochMs === null) return windowEnd;
     return { latestStartEpochMs, endEpochMs: latestStartEpochMs + duration + extra };
   }
-
-  // The clock runs from startDateTime or from the release (assumed at startDateTime).
-  if (rules.durationFrom !== null || rules.startOption !== null || rules.durationUntil === 'testDuration') {
+  // A triggered start is assumed to be released at startDateTime.
+  if (clock !== null || rules.durationUntil === 'testDuration') {
     return { latestStartEpochMs, endEpochMs: rules.startEpochMs + duration + extra };
   }
 
   // A duration without any start rule: the fixed window applies.
-  return { latestStartEpochMs, endEpochMs: rules.endEpochMs + extra };
+  return windowEnd;
 }

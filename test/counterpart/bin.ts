@@ -1,5 +1,6 @@
 /**
- * Starts the OKE counterpart: `node dist/test/counterpart/bin.js --port N [--seed S]`.
+ * Starts the OKE counterpart:
+ * `node dist/test/counterpart/bin.js --port N [--dataset generated|examples|variants] [--seed S] [--now ISO-INSTANT] [--token-ttl SECONDS]`.
  * Prints one JSON line `{"baseUrl": …, "config": …}` to stdout when ready and
  * runs until SIGINT or SIGTERM. Logs go to stderr.
  */
@@ -7,6 +8,7 @@ import { parseArgs } from 'node:util';
 
 import pino from 'pino';
 
+import { DATASET_NAMES, isDatasetName, type DatasetName } from './datasets';
 import { startCounterpart } from './server';
 
 function parseInteger(name: string, value: string | undefined, fallback: number): number {
@@ -16,17 +18,36 @@ function parseInteger(name: string, value: string | undefined, fallback: number)
   return parsed;
 }
 
+function parseDataset(value: string | undefined): DatasetName {
+  if (value === undefined) return 'generated';
+  if (!isDatasetName(value)) throw new Error(`--dataset must be one of ${DATASET_NAMES.join(', ')}, got "${value}"`);
+  return value;
+}
+
+function parseInstant(value: string | undefined): Date | undefined {
+  if (value === undefined) return undefined;
+  const instant = new Date(value);
+  if (!/^\d{4}-\d{2}-\d{2}T/.test(value) || Number.isNaN(instant.getTime())) {
+    throw new Error(`--now must be an RFC 3339 date-time such as 2026-06-04T09:00:00+02:00, got "${value}"`);
+  }
+  return instant;
+}
+
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
       port: { type: 'string', default: '0' },
+      dataset: { type: 'string' },
       seed: { type: 'string' },
+      now: { type: 'string' },
       'token-ttl': { type: 'string' },
     },
   });
   const logger = pino({ level: process.env.OKE_COUNTERPART_LOG_LEVEL ?? 'info' }, pino.destination(2));
   const counterpart = await startCounterpart({
     port: parseInteger('port', values.port, 0),
+    dataset: parseDataset(values.dataset),
+    now: parseInstant(values.now),
     seed: parseInteger('seed', values.seed, 1),
     tokenTtlSeconds: parseInteger('token-ttl', values['token-ttl'], 3600),
     logger,

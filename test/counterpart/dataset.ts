@@ -7,6 +7,7 @@
 import { addDays, localDateOf, zonedDateTime } from './clock';
 import { CONFIGURED_LOCATION } from './config';
 import type { JsonObject } from './json';
+import { currentServiceMetadata, type ServiceMetadata } from './service';
 
 export interface Dataset {
   /** Local date (YYYY-MM-DD) the zittingen are planned around. */
@@ -15,7 +16,28 @@ export interface Dataset {
   offerings: JsonObject[];
   /** Associations with `person` and `offering` as ids. With `expand=person` the served copy embeds the person. */
   associations: JsonObject[];
+  /** Persons of the SIS role, by personId. */
   persons: Map<string, JsonObject>;
+  /** Persons the planning role embeds on `expand=person`, when they differ from the SIS persons. */
+  expandedPersons?: Map<string, JsonObject>;
+  /** False for a planning system that ignores `expand=person` and sends person ids only. */
+  expandsPersons: boolean;
+  /** Bodies of `GET /offerings/{offeringId}` that differ from the listed offering. */
+  offeringDetails?: Map<string, JsonObject>;
+  /** Maximum number of items on one page, whatever `pageSize` the request sets. */
+  maxPageSize?: number;
+  /** Body of `GET /` per role. The service control changes it. */
+  services: ServiceMetadata;
+  /** Set when the data are the definition's own examples. */
+  examples?: ExampleIndex;
+}
+
+/** Origin of the served examples, so that the violations they cause are listed apart from the venue's. */
+export interface ExampleIndex {
+  /** Example names per id field and id, such as "offeringId 123e…", keyed by `exampleKey`. */
+  namesById: Map<string, string[]>;
+  /** Every id that some example uses, also ids that are not UUIDs. */
+  ids: Set<string>;
 }
 
 export const LOCATIONS = [CONFIGURED_LOCATION, 'B-104', 'C-013'] as const;
@@ -339,5 +361,5 @@ export function generateDataset(seed: number, now: Date): Dataset {
 
   const persons = new Map<string, JsonObject>();
   for (const person of [...students, ...staff.map((member) => member.person)]) persons.set(person.personId as string, person);
-  return { today, components, offerings, associations, persons };
+  return { today, components, offerings, associations, persons, expandsPersons: true, services: currentServiceMetadata() };
 }

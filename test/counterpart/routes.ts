@@ -1,6 +1,7 @@
 /**
  * The OOAPI operations each role serves, over the in-memory dataset. Handlers
- * see requests that already passed authentication and schema validation.
+ * see requests that already passed authentication and schema validation,
+ * except for path ids that the definition's own examples use.
  */
 import type { Role } from './config';
 import type { Dataset } from './dataset';
@@ -39,8 +40,10 @@ function notFound(kind: string, id: string | undefined): OoapiResponse {
   return problem(404, 'Not Found', `No ${kind} with id ${id ?? ''}.`);
 }
 
-function page(items: JsonValue[], query: URLSearchParams): OoapiResponse {
-  const pageSize = Number(query.get('pageSize') ?? DEFAULT_PAGE_SIZE);
+function page(items: JsonValue[], query: URLSearchParams, data: Dataset): OoapiResponse {
+  const requested = Number(query.get('pageSize') ?? DEFAULT_PAGE_SIZE);
+  // A server may put fewer items on a page than requested, and `pageSize` in the body states how many.
+  const pageSize = data.maxPageSize === undefined ? requested : Math.min(requested, data.maxPageSize);
   const pageNumber = Number(query.get('pageNumber') ?? 1);
   const totalPages = Math.ceil(items.length / pageSize);
   return {
@@ -52,19 +55,6 @@ function page(items: JsonValue[], query: URLSearchParams): OoapiResponse {
       hasNextPage: pageNumber < totalPages,
       totalPages,
       items: items.slice((pageNumber - 1) * pageSize, pageNumber * pageSize),
-    },
-  };
-}
-
-function serviceMetadata(): OoapiResponse {
-  return {
-    status: 200,
-    body: {
-      contactEmail: 'beheer@roc-oke.example',
-      specification: 'https://open-education-api.github.io/specification/v5/docs.html',
-      documentation: 'https://github.com/NetwerkExamineringDigitalisering/NED-OOAPI',
-      supportedVersions: ['v5'],
-      supportedConsumers: [{ consumerKey: 'nl-test-admin', version: '1.0.1' }],
     },
   };
 }
@@ -88,7 +78,7 @@ function listOfferings(request: OoapiRequest, data: Dataset): OoapiResponse {
     .filter((offering) => localDatePart(offering.startDateTime) >= since)
     .filter((offering) => until === null || localDatePart(offering.endDateTime) <= until)
     .sort((a, b) => Date.parse(String(a.startDateTime)) - Date.parse(String(b.startDateTime)));
-  return page(items, query);
+  return page(items, query, data);
 }
 
 function findOffering(data: Dataset, offeringId: string | undefined): JsonObject | undefined {
@@ -100,16 +90,17 @@ function listAssociationsOfOffering(request: OoapiRequest, data: Dataset): Ooapi
   if (!findOffering(data, offeringId)) return notFound('offering', offeringId);
 
   const { query } = request;
-  const expandPerson = (query.get('expand') ?? '').split(',').includes('person');
+  const expandPerson = data.expandsPersons && (query.get('expand') ?? '').split(',').includes('person');
+  const expandedPersons = data.expandedPersons ?? data.persons;
   const filters = ['associationType', 'role', 'state'] as const;
   const items = data.associations
     .filter((association) => association.offering === offeringId)
     .filter((association) => filters.every((name) => query.get(name) === null || association[name] === query.get(name)))
     .map((association) => {
-      const person = data.persons.get(String(association.person));
+      const person = expandedPersons.get(String(association.person));
       return expandPerson && person ? { ...association, person } : association;
     });
-  return page(items, query);
+  return page(items, query, data);
 }
 
 // Ids stay as they are: a PATCH changes an association or offering, never which one it is.
@@ -144,11 +135,11 @@ function listComponents(request: OoapiRequest, data: Dataset): OoapiResponse {
     const code = component.primaryCode;
     return primaryCode === null || (isJsonObject(code) && code.code === primaryCode);
   });
-  return page(items, request.query);
+  return page(items, request.query, data);
 }
 
 export const ROUTES: Route[] = [
-  ...(['ta', 'sis', 'tpl'] as const).map((role): Route => ({ role, method: 'GET', template: '/', handle: serviceMetadata })),
+  ...(['ta', 'sis', 'tpl'] as const).map((role): Route => ({ role, method: 'GET', template: '/', handle: (_request, data) => ({ status: 200, body: data.services[role] }) })),
 
   { role: 'ta', method: 'GET', template: '/components', handle: listComponents },
   {
@@ -177,7 +168,7 @@ export const ROUTES: Route[] = [
     method: 'GET',
     template: '/offerings/{offeringId}',
     handle: ({ pathParameters }, data) => {
-      const offering = findOffering(data, pathParameters.offeringId);
+      const offering = data.offeringDetails?.get(pathParameters.offeringId ?? '') ?? findOffering(data, pathParameters.offeringId);
       return offering ? { status: 200, body: offering } : notFound('offering', pathParameters.offeringId);
     },
   },

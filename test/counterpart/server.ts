@@ -3,9 +3,10 @@
  * (`/sis/ooapi`), the planning system (`/tpl/ooapi`) and the test supplier's
  * catalogue (`/ta/ooapi`), with an OAuth2 token endpoint at `/oauth/token`.
  * Every OOAPI request and response is checked against the vendored OKE
- * definition. Control endpoints under `/_counterpart/` (no authentication)
- * let tests read received writes and violations, inject faults, revoke
- * tokens and reset the data.
+ * definition, and every nl-test-admin consumer in them also against its own
+ * nl-test-admin schema. Control endpoints under `/_counterpart/` (no
+ * authentication) let tests read received writes and violations, inject
+ * faults, change the versions a role reports, revoke tokens and reset the data.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -15,16 +16,23 @@ import pino, { type Logger } from 'pino';
 import { loadOkeSchema, type OkeSchema } from '../../main/oke/schema';
 import { TokenStore } from './auth';
 import { buildConfig, ROLES, type OkeLokaalConfig, type Role } from './config';
-import { generateDataset, type Dataset } from './dataset';
+import type { Dataset, ExampleIndex } from './dataset';
+import { checkTestAdminConsumers } from './consumers';
+import { createDataset, type DatasetName } from './datasets';
+import { exampleKey } from './examples';
 import { FaultStore, parseFault, type Fault } from './faults';
 import { isJsonObject, type JsonObject, type JsonValue } from './json';
 import { problem, ROUTES, type OoapiResponse, type Route } from './routes';
+import { applyServiceOverride, parseServiceOverride } from './service';
 
 export type { OkeLokaalConfig } from './config';
+export { DATASET_NAMES, type DatasetName } from './datasets';
 
 export interface CounterpartOptions {
   /** TCP port on 127.0.0.1. The default 0 picks a free one. */
   port?: number;
+  /** Data to serve: `generated` (the default), `examples` or `variants`. */
+  dataset?: DatasetName;
   /** Seed of the generated dataset. The same seed and day give the same data. */
   seed?: number;
   /** Instant whose Europe/Amsterdam date is "today" for the dataset, by default the current time. */
@@ -59,6 +67,24 @@ export interface Violation {
   path: string;
   status: number;
   errors: string[];
+  at: string;
+}
+
+/**
+ * A violation that the definition's own examples cause: a served example that
+ * fails the definition, or a request that repeats an id from an example that
+ * is not a UUID. Listed by `GET /_counterpart/example-violations`, not by
+ * `/violations`.
+ */
+export interface ExampleViolation {
+  direction: 'request' | 'response';
+  method: string;
+  path: string;
+  /** Status of the response; absent for a request. */
+  status?: number;
+  errors: string[];
+  /** Names of the examples involved, as "METHOD template: example name". */
+  examples: string[];
   at: string;
 }
 
@@ -118,21 +144,37 @@ function isJsonContentType(contentType: string | undefined): boolean {
   return mediaType === 'application/json' || mediaType === 'application/merge-patch+json';
 }
 
+/** Returns the names of the examples that a request path and a response body draw on. */
+function exampleNames(index: ExampleIndex, pathParameters: Record<string, string>, body: JsonValue | undefined): string[] {
+  const isPage = isJsonObject(body) && Array.isArray(body.items);
+  const keys = isPage ? [] : Object.entries(pathParameters).map(([field, id]) => exampleKey(field, id));
+  for (const item of isPage ? (body.items as JsonValue[]) : [body]) {
+    if (!isJsonObject(item)) continue;
+    for (const field of ['componentId', 'offeringId', 'associationId', 'personId']) {
+      if (typeof item[field] === 'string') keys.push(exampleKey(field, item[field]));
+    }
+    if (isJsonObject(item.person) && typeof item.person.personId === 'string') keys.push(exampleKey('personId', item.person.personId));
+  }
+  return [...new Set(keys.flatMap((key) => index.namesById.get(key) ?? []))];
+}
+
 class Counterpart {
   private data: Dataset;
   private received: ReceivedWrite[] = [];
   private violations: Violation[] = [];
+  private exampleViolations: ExampleViolation[] = [];
   private readonly faults = new FaultStore();
   private readonly tokens: TokenStore;
   private readonly schema: OkeSchema = loadOkeSchema();
 
   constructor(
+    private readonly dataset: DatasetName,
     private readonly seed: number,
     private readonly now: Date | undefined,
     tokenTtlSeconds: number,
     private readonly log: Logger,
   ) {
-    this.data = generateDataset(seed, now ?? new Date());
+    this.data = createDataset(dataset, seed, now ?? new Date());
     this.tokens = new TokenStore(tokenTtlSeconds);
   }
 
@@ -187,6 +229,23 @@ class Counterpart {
         return jsonReply(200, { items: this.received });
       case 'GET /_counterpart/violations':
         return jsonReply(200, { items: this.violations });
+      case 'GET /_counterpart/example-violations':
+        return jsonReply(200, { items: this.exampleViolations });
+      case 'GET /_counterpart/service':
+        return jsonReply(200, this.data.services);
+      case 'POST /_counterpart/service': {
+        let input: unknown;
+        try {
+          input = JSON.parse(text);
+        } catch {
+          return jsonReply(400, { error: 'the service body is not JSON' });
+        }
+        const override = parseServiceOverride(input);
+        if (typeof override === 'string') return jsonReply(400, { error: override });
+        this.data.services[override.role] = applyServiceOverride(this.data.services[override.role], override);
+        this.log.info({ override }, 'service metadata changed');
+        return jsonReply(200, this.data.services);
+      }
       case 'GET /_counterpart/faults':
         return jsonReply(200, { items: this.faults.list() });
       case 'POST /_counterpart/faults': {
@@ -211,9 +270,10 @@ class Counterpart {
         return jsonReply(200, { revoked });
       }
       case 'POST /_counterpart/reset':
-        this.data = generateDataset(this.seed, this.now ?? new Date());
+        this.data = createDataset(this.dataset, this.seed, this.now ?? new Date());
         this.received = [];
         this.violations = [];
+        this.exampleViolations = [];
         this.faults.clear();
         this.log.info('counterpart reset');
         return jsonReply(200, { today: this.data.today });
@@ -252,7 +312,8 @@ class Counterpart {
       } else {
         try {
           body = JSON.parse(text) as JsonValue;
-          requestErrors.push(...this.schema.validateRequestBody(method, path, body).errors.map((line) => `body ${line}`));
+          // Stricter than the definition's anyOf, which lets any nl-test-admin consumer through as a generic one.
+          requestErrors.push(...this.schema.validateOutboundBody(method, path, body).errors.map((line) => `body ${line}`));
         } catch {
           requestErrors.push('the body is not JSON');
         }
@@ -298,7 +359,16 @@ class Counterpart {
     }
 
     errors.push(...this.schema.validateQuery(method, path, checkedQuery).errors);
-    errors.push(...this.schema.validatePathParameters(method, path).errors);
+
+    const pathErrors = this.schema.validatePathParameters(method, path).errors;
+    const pathParameters = this.schema.matchOperation(method, path)?.pathParameters ?? {};
+    const { examples } = this.data;
+    // An example's own id that is not a UUID reaches the venue, which then requests that resource.
+    if (examples && pathErrors.length > 0 && Object.values(pathParameters).every((value) => examples.ids.has(value))) {
+      this.recordExampleViolation({ direction: 'request', method, path: `${ROLES[route.role].prefix}${path}`, errors: pathErrors, examples: exampleNames(examples, pathParameters, undefined) });
+    } else {
+      errors.push(...pathErrors);
+    }
     return errors;
   }
 
@@ -320,13 +390,21 @@ class Counterpart {
     let errors: string[];
     if (route && this.schema.declaresStatus(method, path, status)) {
       errors = this.schema.validateResponse(method, path, status, response.body).errors;
+      if (status === 200) errors.push(...checkTestAdminConsumers(this.schema, route.template, response.body));
     } else {
       // The definition does not declare every error status on every operation
       // (PATCH /associations/{id} declares only 200 and 400); error bodies
       // still follow the OOAPI error schema.
       errors = status >= 400 ? this.schema.validateProblem(response.body).errors : [`status ${status} is not declared`];
     }
-    if (errors.length > 0) this.recordViolation('response', method, `${ROLES[role].prefix}${path}`, status, errors);
+    const fullPath = `${ROLES[role].prefix}${path}`;
+    const { examples } = this.data;
+    if (errors.length > 0 && examples && route && status < 400) {
+      const pathParameters = this.schema.matchOperation(method, path)?.pathParameters ?? {};
+      this.recordExampleViolation({ direction: 'response', method, path: fullPath, status, errors, examples: exampleNames(examples, pathParameters, response.body) });
+    } else if (errors.length > 0) {
+      this.recordViolation('response', method, fullPath, status, errors);
+    }
     return ooapiReply(response);
   }
 
@@ -334,6 +412,11 @@ class Counterpart {
     if (route.flow === undefined) return;
     this.received.push({ method, path, flow: route.flow, body: body ?? null, status, valid: errors.length === 0, errors, receivedAt: new Date().toISOString() });
     this.log.info({ method, path, flow: route.flow, status }, 'write received');
+  }
+
+  private recordExampleViolation(violation: Omit<ExampleViolation, 'at'>): void {
+    this.exampleViolations.push({ ...violation, at: new Date().toISOString() });
+    this.log.info({ ...violation }, 'example violates the OKE definition');
   }
 
   private recordViolation(direction: Violation['direction'], method: string, path: string, status: number, errors: string[]): void {
@@ -345,7 +428,7 @@ class Counterpart {
 /** Starts the counterpart on 127.0.0.1 and returns its base URL and a ready oke-lokaal config. */
 export async function startCounterpart(options: CounterpartOptions = {}): Promise<RunningCounterpart> {
   const log = options.logger ?? pino({ level: 'silent' });
-  const counterpart = new Counterpart(options.seed ?? 1, options.now, options.tokenTtlSeconds ?? 3600, log);
+  const counterpart = new Counterpart(options.dataset ?? 'generated', options.seed ?? 1, options.now, options.tokenTtlSeconds ?? 3600, log);
   const server = createServer((request, response) => {
     void counterpart.handle(request, response);
   });

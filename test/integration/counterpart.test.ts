@@ -1,11 +1,15 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { after, before, describe, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 
-import { startCounterpart, type OkeLokaalConfig, type ReceivedWrite, type RunningCounterpart, type Violation } from '../counterpart/server';
+import { parse } from 'yaml';
+
+import { OKE_SPEC_FILE } from '../../main/oke/schema';
+import { startCounterpart, type ExampleViolation, type OkeLokaalConfig, type ReceivedWrite, type RunningCounterpart, type Violation } from '../counterpart/server';
 
 type Json = Record<string, unknown>;
 interface Page {
@@ -383,6 +387,18 @@ describe('counterpart writes', () => {
     assert.equal(items.at(-1)?.flow, 4);
   });
 
+  test('PATCH with attendance "here" gets 400', async () => {
+    const accessToken = await token(planning);
+    const [offering] = await todaysOfferings(accessToken);
+    const [association] = await allPages(planning, `/offerings/${String(offering?.offeringId)}/associations?role=student`, accessToken);
+    const body = flow3Body();
+    ((body.result as Json).consumers as Json[])[0]!.attendance = 'here';
+
+    const response = await patch(`/associations/${String(association?.associationId)}`, body, accessToken);
+    assert.equal(response.status, 400);
+    assert.match(String(((await response.json()) as Json).detail), /attendance must be equal to one of the allowed values/);
+  });
+
   test('PATCH that is not JSON gets 400', async () => {
     const response = await fetch(`${planning.baseUrl}/offerings/00000000-0000-4000-8000-000000000000`, {
       method: 'PATCH',
@@ -472,6 +488,190 @@ describe('counterpart faults', () => {
   });
 });
 
+describe('counterpart service', () => {
+  test('every role reports v5 and 1.0.1', async () => {
+    for (const endpoint of [catalog, enrolments, planning]) {
+      const body = (await (await fetch(`${endpoint.baseUrl}/`)).json()) as Json;
+      assert.deepEqual(body.supportedVersions, ['v5'], endpoint.baseUrl);
+      assert.deepEqual(body.supportedConsumers, [{ consumerKey: 'nl-test-admin', version: '1.0.1' }], endpoint.baseUrl);
+    }
+  });
+
+  test('service control changes one role', async () => {
+    await control('service', 'POST', { role: 'tpl', supportedVersions: ['v4'], consumerVersion: '0.9.3' });
+    try {
+      const changed = (await (await fetch(`${planning.baseUrl}/`)).json()) as Json;
+      assert.deepEqual(changed.supportedVersions, ['v4']);
+      assert.deepEqual(changed.supportedConsumers, [{ consumerKey: 'nl-test-admin', version: '0.9.3' }]);
+      const other = (await (await fetch(`${catalog.baseUrl}/`)).json()) as Json;
+      assert.deepEqual(other.supportedVersions, ['v5']);
+    } finally {
+      await control('reset', 'POST');
+    }
+  });
+
+  test('reset restores the service metadata', async () => {
+    await control('service', 'POST', { role: 'sis', supportedVersions: ['v4'] });
+    await control('reset', 'POST');
+    const body = (await (await fetch(`${enrolments.baseUrl}/`)).json()) as Json;
+    assert.deepEqual(body.supportedVersions, ['v5']);
+  });
+
+  test('invalid service control gets 400', async () => {
+    const response = await fetch(`${counterpart.baseUrl}/_counterpart/service`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ role: 'dms', supportedVersions: ['v4'] }),
+    });
+    assert.equal(response.status, 400);
+  });
+});
+
+interface ExampleMedia {
+  examples?: Record<string, { value: Json }>;
+}
+
+/** Returns the first example of a 200 response in the vendored definition. */
+function firstResponseExample(template: string): Json {
+  const spec = parse(readFileSync(OKE_SPEC_FILE, 'utf8'), { maxAliasCount: -1 }) as { paths: Record<string, { get: { responses: Record<string, { content: Record<string, ExampleMedia> }> } }> };
+  const media = spec.paths[template]?.get.responses['200']?.content['application/json'];
+  return Object.values(media?.examples ?? {})[0]?.value ?? {};
+}
+
+/** Reads every GET resource of a running counterpart, so it validates each response. */
+async function crawl(running: RunningCounterpart): Promise<void> {
+  const endpoints = running.config.endpoints;
+  const [catalogToken, planningToken, enrolmentsToken] = [await token(endpoints.catalog), await token(endpoints.planning), await token(endpoints.enrolments)];
+  for (const component of await allPages(endpoints.catalog, '/components', catalogToken)) {
+    await get(endpoints.catalog, `/components/${String(component.componentId)}`, catalogToken);
+  }
+  const personIds = new Set<string>();
+  for (const offering of await allPages(endpoints.planning, '/offerings?since=2000-01-01', planningToken)) {
+    await get(endpoints.planning, `/offerings/${String(offering.offeringId)}`, planningToken);
+    for (const association of await allPages(endpoints.planning, `/offerings/${String(offering.offeringId)}/associations?expand=person`, planningToken)) {
+      personIds.add(typeof association.person === 'string' ? association.person : String((association.person as Json).personId));
+    }
+  }
+  for (const personId of personIds) await get(endpoints.enrolments, `/persons/${encodeURIComponent(personId)}`, enrolmentsToken);
+  for (const endpoint of Object.values(endpoints)) await fetch(`${endpoint.baseUrl}/`);
+}
+
+async function controlOf<T>(running: RunningCounterpart, path: string): Promise<T> {
+  return (await (await fetch(`${running.baseUrl}/_counterpart/${path}`)).json()) as T;
+}
+
+describe('counterpart examples dataset', () => {
+  let examples: RunningCounterpart;
+
+  before(async () => {
+    examples = await startCounterpart({ dataset: 'examples', now: new Date('2022-06-21T08:00:00Z') });
+  });
+
+  after(async () => {
+    await examples.close();
+  });
+
+  test('component is the example unchanged', async () => {
+    const endpoint = examples.config.endpoints.catalog;
+    const [component] = await allPages(endpoint, '/components', await token(endpoint));
+    assert.deepEqual(component, firstResponseExample('/components/{componentId}'));
+  });
+
+  test('person is the example unchanged', async () => {
+    const expected = firstResponseExample('/persons/{personId}');
+    const person = await getJson(examples.config.endpoints.enrolments, `/persons/${String(expected.personId)}`);
+    assert.deepEqual(person, expected);
+  });
+
+  test('example zitting is on its own day', async () => {
+    const endpoint = examples.config.endpoints.planning;
+    const offerings = await allPages(endpoint, '/offerings?since=2022-06-21&until=2022-06-21', await token(endpoint));
+    assert.equal(offerings.length, 1);
+    assert.equal(nlTestAdmin(offerings[0]!).locationCode, 'A-22');
+  });
+
+  test('expand=person serves the expanded example', async () => {
+    const endpoint = examples.config.endpoints.planning;
+    const accessToken = await token(endpoint);
+    const [offering] = await allPages(endpoint, '/offerings?since=2022-06-21', accessToken);
+    const plain = await allPages(endpoint, `/offerings/${String(offering?.offeringId)}/associations`, accessToken);
+    const expanded = await allPages(endpoint, `/offerings/${String(offering?.offeringId)}/associations?expand=person`, accessToken);
+    assert.equal(typeof plain[0]?.person, 'string');
+    assert.equal(typeof expanded[0]?.person, 'object');
+  });
+
+  test('example violations are listed apart', async () => {
+    await crawl(examples);
+    const violations = await controlOf<{ items: Violation[] }>(examples, 'violations');
+    const exampleViolations = await controlOf<{ items: ExampleViolation[] }>(examples, 'example-violations');
+    assert.deepEqual(violations.items, []);
+    assert.ok(exampleViolations.items.some((item) => item.errors.includes("/ must have required property 'offeringId'")));
+    assert.ok(exampleViolations.items.some((item) => item.direction === 'request' && item.path.endsWith('/persons/111-2222-33-4444-222')));
+    assert.ok(exampleViolations.items.every((item) => item.examples.length > 0));
+  });
+
+  test('app request errors stay violations', async () => {
+    const response = await get(examples.config.endpoints.enrolments, '/persons/zitting-1');
+    assert.equal(response.status, 400);
+    const violations = await controlOf<{ items: Violation[] }>(examples, 'violations');
+    assert.equal(violations.items.at(-1)?.path, '/sis/ooapi/persons/zitting-1');
+  });
+});
+
+describe('counterpart variants dataset', () => {
+  let variants: RunningCounterpart;
+  const variantsDay = '2026-06-04';
+
+  before(async () => {
+    variants = await startCounterpart({ dataset: 'variants', now: new Date(`${variantsDay}T07:00:00Z`) });
+  });
+
+  after(async () => {
+    await variants.close();
+  });
+
+  test('pages hold two items', async () => {
+    const page = await getJson<Page>(variants.config.endpoints.catalog, '/components?pageSize=100');
+    assert.equal(page.pageSize, 2);
+    assert.equal(page.items.length, 2);
+    assert.equal(page.hasNextPage, true);
+  });
+
+  test('associations carry person ids', async () => {
+    const endpoint = variants.config.endpoints.planning;
+    const accessToken = await token(endpoint);
+    const [offering] = await allPages(endpoint, '/offerings?since=2000-01-01', accessToken);
+    const associations = await allPages(endpoint, `/offerings/${String(offering?.offeringId)}/associations?expand=person`, accessToken);
+    assert.ok(associations.length > 0);
+    assert.ok(associations.every((association) => typeof association.person === 'string'));
+  });
+
+  test('A-22 has the six scenarios today', async () => {
+    const endpoint = variants.config.endpoints.planning;
+    const offerings = await allPages(endpoint, `/offerings?since=${variantsDay}&until=${variantsDay}`, await token(endpoint));
+    const atA22 = offerings.map(nlTestAdmin).filter((consumer) => consumer.locationCode === 'A-22');
+    const scenarios = new Set(atA22.map((consumer) => `${String(consumer.startOptions)} ${String(consumer.durationFrom)} ${String(consumer.durationUntil)} ${'lastPossibleStartDateTime' in consumer}`));
+    assert.equal(atA22.length, 6);
+    // Scenarios 3 and 6 share their fields and differ only in their times.
+    assert.deepEqual(
+      scenarios,
+      new Set([
+        'individualStart individualStartDateTime endDateTime false',
+        'individualStart individualStartDateTime endDateTime true',
+        'individualStart individualStartDateTime testDuration true',
+        'individualStart startDateTime undefined false',
+        'triggeredStart triggeredStartDateTime testDuration false',
+      ]),
+    );
+  });
+
+  test('every response is valid', async () => {
+    await crawl(variants);
+    const violations = await controlOf<{ items: Violation[] }>(variants, 'violations');
+    assert.deepEqual(violations.items, []);
+  });
+});
+
 describe('counterpart bin', () => {
   test('bin prints one JSON line and stops on SIGTERM', async () => {
     const child = spawn(process.execPath, ['--import', 'tsx', join(__dirname, '..', 'counterpart', 'bin.ts'), '--port', '0', '--seed', '3'], {
@@ -490,5 +690,16 @@ describe('counterpart bin', () => {
     child.kill('SIGTERM');
     assert.equal(await exited, 0);
     assert.equal(lines.length, 1);
+  });
+
+  test('bin rejects an unknown dataset', async () => {
+    const child = spawn(process.execPath, ['--import', 'tsx', join(__dirname, '..', 'counterpart', 'bin.ts'), '--port', '0', '--dataset', 'productie'], {
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+    const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+    assert.equal(code, 1);
+    assert.match(stderr, /--dataset must be one of generated, examples, variants, got "productie"/);
   });
 });

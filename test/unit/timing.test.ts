@@ -56,6 +56,12 @@ for (const scenario of scenarios) {
   });
 }
 
+test('timing scenario 4 with individualStart spelled right', () => {
+  const timing = candidateTiming(rules({ durationFrom: 'startDateTime', durationUntil: null }), 30);
+  assert.equal(timing.latestStartEpochMs, null);
+  assert.equal(timing.endEpochMs, at('10:10'));
+});
+
 test('timing without entry end keeps the window', () => {
   const timing = candidateTiming(rules({ durationUntil: 'testDuration' }), 10);
   assert.equal(timing.latestStartEpochMs, null);
