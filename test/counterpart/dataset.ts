@@ -7,6 +7,7 @@
 import { addDays, localDateOf, zonedDateTime } from './clock';
 import { CONFIGURED_LOCATION } from './config';
 import type { JsonObject } from './json';
+import { buildProgrammeEnrolments } from './programmes';
 import { currentServiceMetadata, type ServiceMetadata } from './service';
 
 export interface Dataset {
@@ -20,6 +21,8 @@ export interface Dataset {
   persons: Map<string, JsonObject>;
   /** Persons the planning role embeds on `expand=person`, when they differ from the SIS persons. */
   expandedPersons?: Map<string, JsonObject>;
+  /** Programme enrolments per personId, served by the SIS on `GET /persons/{personId}/associations`. */
+  programmeEnrolments?: Map<string, JsonObject[]>;
   /** False for a planning system that ignores `expand=person` and sends person ids only. */
   expandsPersons: boolean;
   /** Bodies of `GET /offerings/{offeringId}` that differ from the listed offering. */
@@ -361,5 +364,9 @@ export function generateDataset(seed: number, now: Date): Dataset {
 
   const persons = new Map<string, JsonObject>();
   for (const person of [...students, ...staff.map((member) => member.person)]) persons.set(person.personId as string, person);
-  return { today, components, offerings, associations, persons, expandsPersons: true, services: currentServiceMetadata() };
+  const programmeEnrolments = buildProgrammeEnrolments(
+    students.map((student) => student.personId as string),
+    today,
+  );
+  return { today, components, offerings, associations, persons, programmeEnrolments, expandsPersons: true, services: currentServiceMetadata() };
 }

@@ -128,6 +128,18 @@ function patchOffering(request: OoapiRequest, data: Dataset): OoapiResponse {
   return { status: 200 };
 }
 
+function listAssociationsOfPerson(request: OoapiRequest, data: Dataset): OoapiResponse {
+  const personId = request.pathParameters.personId;
+  if (!personId || !data.persons.has(personId)) return notFound('person', personId);
+
+  // The query names the offering type ("programOffering"); the items carry it as associationType.
+  const type = request.query.get('associationType');
+  const items = (data.programmeEnrolments?.get(personId) ?? []).filter(
+    (association) => type === null || association.associationType === `${type}Association`,
+  );
+  return page(items, request.query, data);
+}
+
 function listComponents(request: OoapiRequest, data: Dataset): OoapiResponse {
   const primaryCode = request.query.get('primaryCode');
   // NOTE: `q` and `sort` are accepted but not applied. The catalogue keeps its generated order.
@@ -161,6 +173,7 @@ export const ROUTES: Route[] = [
       return person ? { status: 200, body: person } : notFound('person', pathParameters.personId);
     },
   },
+  { role: 'sis', method: 'GET', template: '/persons/{personId}/associations', handle: listAssociationsOfPerson },
 
   { role: 'tpl', method: 'GET', template: '/offerings', handle: listOfferings },
   {
