@@ -124,6 +124,9 @@ export function CandidateRow({ candidate, readOnly, scale }: { candidate: Candid
           </span>
         ))}
         {canceled && <span className="badge badge--canceled">{t('candidates.canceled')}</span>}
+        {!canceled && candidate.state !== 'associated' && (
+          <span className="badge badge--unknown">{t('candidates.otherState', { state: candidate.state })}</span>
+        )}
       </th>
       <td className="id-check-name">{candidate.idCheckName ?? t('candidates.none')}</td>
       <td className="times">

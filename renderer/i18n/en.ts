@@ -54,6 +54,7 @@ export const en: Record<MessageKey, string> = {
   'status.notStarted': 'Not started',
   'status.open': 'In progress',
   'status.closed': 'Closed',
+  'status.unknownState': 'Planning status: {state}',
   'status.canceled': 'Cancelled',
 
   'offering.back': 'Back to sittings',
@@ -90,6 +91,7 @@ export const en: Record<MessageKey, string> = {
   'candidates.personalEnd': 'finish by {time}',
   'candidates.preferredName': 'goes by {name}',
   'candidates.none': '—',
+  'candidates.otherState': 'Planning status: {state}',
   'candidates.canceled': 'Withdrawn',
   'candidates.attendanceGroup': 'Attendance of {name}',
   'candidates.noteLabel': 'Note on {name}',

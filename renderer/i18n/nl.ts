@@ -56,6 +56,7 @@ export const nl = {
   'status.open': 'Bezig',
   'status.closed': 'Afgesloten',
   'status.canceled': 'Geannuleerd',
+  'status.unknownState': 'Status planning: {state}',
 
   'offering.back': 'Terug naar zittingen',
   'offering.loading': 'Zitting laden…',
@@ -92,6 +93,7 @@ export const nl = {
   'candidates.preferredName': 'roepnaam {name}',
   'candidates.none': '—',
   'candidates.canceled': 'Afgemeld',
+  'candidates.otherState': 'Status planning: {state}',
   'candidates.attendanceGroup': 'Aanwezigheid van {name}',
   'candidates.noteLabel': 'Opmerking bij {name}',
   'candidates.noteHint': 'Wordt opgeslagen met de aanwezigheid.',
