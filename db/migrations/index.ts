@@ -12,4 +12,10 @@ export interface Migration {
 }
 
 /** All migrations, in version order. */
-export const migrations: Migration[] = [migration001Initial, migration002OkeFields, migration003Results, migration004Documents, migration005ProgrammeContext];
+export const migrations: Migration[] = [
+  migration001Initial,
+  migration002OkeFields,
+  migration003Results,
+  migration004Documents,
+  migration005ProgrammeContext,
+];

@@ -14,6 +14,7 @@ import type { Language } from '../contract/messages';
 import type { Handlers } from '../api/handlers';
 import { invokeApi } from '../api/invoke';
 import type { Logger } from '../log/logger';
+import { readRequestBody } from './request-body';
 
 export const contentSecurityPolicy =
   "default-src 'self'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self' data:; " +
@@ -56,24 +57,6 @@ function securityHeaders(response: ServerResponse): void {
 function sendJson(response: ServerResponse, status: number, body: unknown): void {
   response.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8' });
   response.end(JSON.stringify(body));
-}
-
-function readBody(request: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    request.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > maxBodyBytes) {
-        reject(new Error('request body too large'));
-        request.destroy();
-        return;
-      }
-      chunks.push(chunk);
-    });
-    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    request.on('error', reject);
-  });
 }
 
 function tokenMatches(header: string | undefined, token: string): boolean {
@@ -126,7 +109,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       }
       let input: unknown = {};
       try {
-        const text = await readBody(request);
+        const text = await readRequestBody(request, maxBodyBytes);
         input = text ? JSON.parse(text) : {};
       } catch (error) {
         sendJson(response, 400, { status: 400, title: 'Bad Request', detail: (error as Error).message });

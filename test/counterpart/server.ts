@@ -13,6 +13,7 @@ import type { AddressInfo } from 'node:net';
 
 import pino, { type Logger } from 'pino';
 
+import { readRequestBody, RequestBodyTooLarge } from '../../main/host/request-body';
 import { loadOkeSchema, type OkeSchema } from '../../main/oke/schema';
 import { TokenStore } from './auth';
 import { buildConfig, ROLES, type OkeLokaalConfig, type Role } from './config';
@@ -98,26 +99,6 @@ const MAX_BODY_BYTES = 1024 * 1024;
 // Removed by the `missingFields` fault: each one is required somewhere in the definition.
 const REQUIRED_FIELDS_TO_DROP = ['offeringId', 'componentId', 'personId', 'associationId', 'name', 'primaryCode', 'startDateTime', 'givenName', 'surname'];
 
-class BodyTooLarge extends Error {}
-
-function readBody(request: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    request.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        reject(new BodyTooLarge(`the request body exceeds ${MAX_BODY_BYTES} bytes`));
-        request.destroy();
-        return;
-      }
-      chunks.push(chunk);
-    });
-    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    request.on('error', reject);
-  });
-}
-
 function jsonReply(status: number, body: unknown, headers: Record<string, string> = {}): Reply {
   return { status, headers: { 'content-type': 'application/json; charset=utf-8', ...headers }, text: JSON.stringify(body) };
 }
@@ -183,10 +164,10 @@ class Counterpart {
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
     let reply: Reply;
     try {
-      const text = await readBody(request);
+      const text = await readRequestBody(request, MAX_BODY_BYTES);
       reply = this.route(method, url, request, text);
     } catch (error) {
-      if (error instanceof BodyTooLarge) {
+      if (error instanceof RequestBodyTooLarge) {
         reply = ooapiReply(problem(400, 'Bad Request', error.message));
       } else {
         this.log.error({ err: error, method, path: url.pathname }, 'counterpart request failed');
