@@ -115,10 +115,10 @@ async function pullOfferings(ctx: SyncContext, since: string, until: string, not
 /**
  * Fetches the persons of every association from the student information
  * system, and the programme enrolments of each student. A person the SIS does
- * not know (404) falls back to what the planning system expanded; without
- * that copy a staff member is left out and shown by id, and a student makes
- * the sync fail, because the surveillant cannot check a candidate without a
- * name.
+ * not know (404) falls back to what the planning system expanded. Without
+ * that copy a staff member is left out and shown by id. A student without it
+ * makes the sync fail, because the surveillant cannot check a candidate
+ * without a name.
  */
 async function pullPersons(ctx: SyncContext, offerings: PulledOffering[], note: (message: string) => void): Promise<PersonRecord[]> {
   const { enrolments } = ctx.clients;
@@ -164,12 +164,12 @@ async function pullPersons(ctx: SyncContext, offerings: PulledOffering[], note: 
   return [...persons.values()];
 }
 
-/** Status codes with which a student information system says it does not offer an endpoint. */
+/** Status codes with which a student information system reports that it does not offer an endpoint. */
 const notOffered = new Set([400, 404, 405, 501]);
 
 /**
  * Fetches the programme enrolments of one person, or returns null when the
- * student information system does not offer the endpoint; the caller then
+ * student information system does not offer the endpoint. The caller then
  * stops asking for the rest of the run.
  */
 async function pullProgrammes(ctx: SyncContext, personId: string): Promise<ProgrammeEnrolment[] | null> {

@@ -34,7 +34,7 @@ export interface CandidateTiming {
 
 const minute = 60_000;
 
-/** Which moment the test clock runs from: `durationFrom` when sent, else what `startOptions` implies. */
+/** Returns the moment the test clock runs from: `durationFrom` when sent, else what `startOptions` implies. */
 function clockStart(rules: DurationRules): string | null {
   if (rules.durationFrom !== null) return rules.durationFrom;
   if (rules.startOption === 'individualStart') return 'individualStartDateTime';

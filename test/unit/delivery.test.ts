@@ -11,7 +11,7 @@ import { OkeClient } from '../../main/oke/client';
 import { OkeHttpError, OkeNetworkError } from '../../main/oke/errors';
 import { makeTempDir } from '../support/processes';
 
-// A planning endpoint on 127.0.0.1 whose answer depends on the association id in the path.
+// A planning endpoint on 127.0.0.1 whose response depends on the association id in the path.
 let server: Server;
 let baseUrl = '';
 const received: string[] = [];
