@@ -23,8 +23,15 @@ export interface CliIo {
   env: NodeJS.ProcessEnv;
 }
 
+/** A command line that cannot run; the key selects the sentence for people. */
 class UsageError extends Error {
   override name = 'UsageError';
+  constructor(
+    readonly key: MessageKey,
+    readonly params: MessageParams,
+  ) {
+    super(key);
+  }
 }
 
 const usage = `oke-lokaal <command> [options]
@@ -68,14 +75,14 @@ type Values = ReturnType<typeof parseArgs<{ options: typeof options; allowPositi
 
 function required(values: Values, name: 'data-dir' | 'config' | 'offering' | 'student' | 'attendance' | 'score'): string {
   const value = values[name];
-  if (typeof value !== 'string' || value === '') throw new UsageError(`--${name} is required`);
+  if (typeof value !== 'string' || value === '') throw new UsageError('cli.required', { option: name });
   return value;
 }
 
 function parsePort(value: string | undefined): number {
   if (value === undefined) return 0;
   const port = Number(value);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a whole number from 0 to 65535, got "${value}"`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError('cli.badPort', { value });
   return port;
 }
 
@@ -103,7 +110,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   try {
     parsed = parseArgs({ args: argv, options, allowPositionals: true, strict: true });
   } catch (error) {
-    io.stderr(say('cli.usage', { problem: (error as Error).message }));
+    io.stderr(say('cli.usage', { problem: say('cli.badOption', { detail: (error as Error).message }) }));
     return 2;
   }
   const { values, positionals } = parsed;
@@ -115,7 +122,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     return command || values.help ? 0 : 2;
   }
   if (!['sync', 'show', 'attend', 'score', 'close', 'deliver', 'serve'].includes(command)) {
-    io.stderr(say('cli.usage', { problem: `unknown command "${command}"` }));
+    io.stderr(say('cli.usage', { problem: say('cli.unknownCommand', { command }) }));
     return 2;
   }
 
@@ -130,7 +137,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       required(values, 'student');
       const attendance = required(values, 'attendance');
       if (!(attendanceValues as readonly string[]).includes(attendance)) {
-        throw new UsageError(`--attendance must be one of ${attendanceValues.join(', ')}, got "${attendance}"`);
+        throw new UsageError('cli.badAttendance', { values: attendanceValues.join(', '), value: attendance });
       }
     }
     if (command === 'score') {
@@ -215,7 +222,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     return 2;
   } catch (error) {
     if (error instanceof UsageError) {
-      io.stderr(say('cli.usage', { problem: error.message }));
+      io.stderr(say('cli.usage', { problem: say(error.key, error.params) }));
       return 2;
     }
     io.stderr(toErrorBody(error, language, log, { command }).message);

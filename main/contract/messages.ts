@@ -45,12 +45,17 @@ const nl = {
   'association.notFound': 'Kandidaat {associationId} hoort niet bij zitting {offeringId}.',
   'result.notGradable':
     'Voor zitting {offeringId} kan op de locatie geen resultaat worden ingevoerd: er is geen beoordelaar ingepland of het resultaattype is onbekend.',
-  'result.invalid': 'Het resultaat "{score}" past niet bij het resultaattype {resultValueType}: {problem}.',
+  'result.invalid': 'Het resultaat "{score}" past niet bij het resultaattype {resultValueType}: verwacht is {expectedNl}.',
   'student.notFound': 'Studentnummer {studentNumber} staat niet op de lijst van zitting {offeringId}.',
   'input.invalid': 'Ongeldige invoer bij "{field}": {problem}.',
   'api.unknown': 'Onbekende opdracht "{name}".',
   'internal': 'Er ging iets mis in OKE Lokaal: {reason}. De gegevens blijven bewaard; meld dit bij de beheerder.',
   'cli.usage': '{problem}. Gebruik "oke-lokaal help" voor de opdrachten.',
+  'cli.required': 'De optie --{option} ontbreekt',
+  'cli.badOption': 'Onbekende of onvolledige optie ({detail})',
+  'cli.unknownCommand': 'Onbekende opdracht "{command}"',
+  'cli.badAttendance': '--attendance moet een van {values} zijn, niet "{value}"',
+  'cli.badPort': '--port moet een geheel getal van 0 tot 65535 zijn, niet "{value}"',
   'cli.synced': 'Gesynchroniseerd: {components} toetsen, {offerings} zittingen, {associations} deelnames, {persons} personen.',
   'cli.attended': 'Aanwezigheid van {studentNumber} in zitting {offeringId} vastgelegd: {attendance}.',
   'cli.scored': 'Resultaat van {studentNumber} in zitting {offeringId} vastgelegd: {score} ({pass}).',
@@ -65,7 +70,7 @@ const nl = {
   'show.status.canceled': 'geannuleerd',
   'show.noAttendance': 'nog niet geregistreerd',
   'start.noElectron':
-    'Electron is op deze machine niet geïnstalleerd. Gebruik de webversie: "npm run demo", of "oke-lokaal serve --data-dir MAP --config BESTAND".',
+    'Electron is op deze machine niet geïnstalleerd. Gebruik de webversie: "npm run demo", of "node dist/main/cli/bin.js serve --data-dir MAP --config BESTAND".',
 } as const;
 
 export type MessageKey = keyof typeof nl;
@@ -102,12 +107,17 @@ const en: Record<MessageKey, string> = {
   'offering.closed': 'Zitting {offeringId} is already closed; it can no longer be changed.',
   'association.notFound': 'Candidate {associationId} is not part of zitting {offeringId}.',
   'result.notGradable': 'No result can be entered at the venue for zitting {offeringId}: no assessor is planned or the result type is unknown.',
-  'result.invalid': 'The result "{score}" does not fit result type {resultValueType}: {problem}.',
+  'result.invalid': 'The result "{score}" does not fit result type {resultValueType}: expected {expectedEn}.',
   'student.notFound': 'Student number {studentNumber} is not on the list of zitting {offeringId}.',
   'input.invalid': 'Invalid input at "{field}": {problem}.',
   'api.unknown': 'Unknown operation "{name}".',
   'internal': 'Something went wrong in OKE Lokaal: {reason}. Your data is kept; report this to the administrator.',
   'cli.usage': '{problem}. Run "oke-lokaal help" for the commands.',
+  'cli.required': 'The option --{option} is missing',
+  'cli.badOption': 'Unknown or incomplete option ({detail})',
+  'cli.unknownCommand': 'Unknown command "{command}"',
+  'cli.badAttendance': '--attendance must be one of {values}, not "{value}"',
+  'cli.badPort': '--port must be a whole number from 0 to 65535, not "{value}"',
   'cli.synced': 'Synced: {components} exams, {offerings} zittingen, {associations} associations, {persons} persons.',
   'cli.attended': 'Attendance of {studentNumber} in zitting {offeringId} recorded: {attendance}.',
   'cli.scored': 'Result of {studentNumber} in zitting {offeringId} recorded: {score} ({pass}).',
@@ -122,7 +132,7 @@ const en: Record<MessageKey, string> = {
   'show.status.canceled': 'canceled',
   'show.noAttendance': 'not registered yet',
   'start.noElectron':
-    'Electron is not installed on this machine. Use the web version: "npm run demo", or "oke-lokaal serve --data-dir DIR --config FILE".',
+    'Electron is not installed on this machine. Use the web version: "npm run demo", or "node dist/main/cli/bin.js serve --data-dir DIR --config FILE".',
 };
 
 const catalogues: Record<Language, Record<MessageKey, string>> = { nl, en };

@@ -96,7 +96,9 @@ export function recordResult(ctx: CaptureContext, input: { offeringId: string; a
     if (!view.candidates.some((c) => c.associationId === associationId)) throw new AppError('association.notFound', { offeringId, associationId });
     if (!view.gradable || view.resultValueType === null) throw new AppError('result.notGradable', { offeringId });
     const check = checkScore(view.resultValueType, input.score);
-    if (!check.ok) throw new AppError('result.invalid', { score: input.score, resultValueType: view.resultValueType, problem: check.problem });
+    if (!check.ok) {
+      throw new AppError('result.invalid', { score: input.score, resultValueType: view.resultValueType, expectedNl: check.expected.nl, expectedEn: check.expected.en });
+    }
     openIfNeeded(ctx, view);
     append(ctx, offeringId, { type: 'result.recorded', associationId, score: check.score });
   })();

@@ -8,20 +8,29 @@
 
 export type Pass = 'passed' | 'failed' | 'unknown';
 
-export type ScoreCheck = { ok: true; score: string } | { ok: false; problem: string };
+/** What a valid score looks like, in Dutch and English, for the message a person sees. */
+export interface ScaleDescription {
+  nl: string;
+  en: string;
+}
+
+export type ScoreCheck = { ok: true; score: string } | { ok: false; expected: ScaleDescription };
 
 interface ScaleRule {
   /** Normalises input to the score string sent in flow 3, or returns null when the input is not on the scale. */
   normalise(input: string): string | null;
   /** Position on the scale; higher is better. */
   rank(score: string): number;
-  /** Human description of the scale for error messages. */
-  describe: string;
+  /** What a valid score looks like, for error messages. */
+  describe: ScaleDescription;
 }
 
 function numberScale(min: number, max: number, decimals: 0 | 1): ScaleRule {
   return {
-    describe: decimals === 0 ? `a whole number from ${min} to ${max}` : `a number from ${min} to ${max} with at most one decimal`,
+    describe:
+      decimals === 0
+        ? { nl: `een geheel getal van ${min} tot en met ${max}`, en: `a whole number from ${min} to ${max}` }
+        : { nl: `een getal van ${min} tot en met ${max} met hoogstens één decimaal`, en: `a number from ${min} to ${max} with at most one decimal` },
     normalise(input) {
       // Dutch keyboards and habits write 7,5.
       const text = input.trim().replace(',', '.');
@@ -39,7 +48,7 @@ function numberScale(min: number, max: number, decimals: 0 | 1): ScaleRule {
 function listScale(values: string[]): ScaleRule {
   const lower = values.map((value) => value.toLowerCase());
   return {
-    describe: `one of ${values.join(', ')}`,
+    describe: { nl: `een van ${values.join(', ')}`, en: `one of ${values.join(', ')}` },
     normalise(input) {
       const index = lower.indexOf(input.trim().toLowerCase());
       return index < 0 ? null : values[index]!;
@@ -50,7 +59,7 @@ function listScale(values: string[]): ScaleRule {
 
 /** German grades run from 1.0 (best) to 6.0, so the rank is negated. */
 const germanGrade: ScaleRule = {
-  describe: 'a grade from 1.0 to 6.0',
+  describe: { nl: 'een cijfer van 1,0 tot en met 6,0', en: 'a grade from 1.0 to 6.0' },
   normalise(input) {
     const text = input.trim().replace(',', '.');
     if (!/^\d(\.\d)?$/.test(text)) return null;
@@ -82,9 +91,11 @@ export function isGradable(resultValueType: string | null): boolean {
 
 export function checkScore(resultValueType: string, input: string): ScoreCheck {
   const scale = scales[resultValueType];
-  if (!scale) return { ok: false, problem: `result value type "${resultValueType}" cannot be entered at the venue` };
+  if (!scale) {
+    return { ok: false, expected: { nl: 'een resultaattype dat de locatie kent', en: 'a result value type the venue knows' } };
+  }
   const score = scale.normalise(input);
-  return score === null ? { ok: false, problem: `expected ${scale.describe}` } : { ok: true, score };
+  return score === null ? { ok: false, expected: scale.describe } : { ok: true, score };
 }
 
 /**

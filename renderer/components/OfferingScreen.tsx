@@ -150,7 +150,8 @@ function ClosePanel({ offering, irregularities }: { offering: OfferingView; irre
   const close = useOffering((state) => state.close);
   const closing = useOffering((state) => state.closing);
   const [confirming, setConfirming] = useState(false);
-  const missing = offering.candidates.filter((candidate) => candidate.attendance === null).length;
+  // A candidate cancelled upstream need not be registered; nothing is sent for them without attendance.
+  const missing = offering.candidates.filter((candidate) => candidate.attendance === null && candidate.state !== 'canceled').length;
 
   async function confirm() {
     await close(irregularities);

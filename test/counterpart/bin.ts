@@ -1,9 +1,11 @@
 /**
  * Starts the OKE counterpart:
- * `node dist/test/counterpart/bin.js --port N [--dataset generated|examples|variants] [--seed S] [--now ISO-INSTANT] [--token-ttl SECONDS]`.
+ * `node dist/test/counterpart/bin.js --port N [--dataset generated|examples|variants] [--seed S] [--now ISO-INSTANT] [--token-ttl SECONDS] [--config-out FILE]`.
  * Prints one JSON line `{"baseUrl": …, "config": …}` to stdout when ready and
- * runs until SIGINT or SIGTERM. Logs go to stderr.
+ * runs until SIGINT or SIGTERM. With --config-out it also writes `config` as
+ * a ready oke-lokaal config file. Logs go to stderr.
  */
+import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 
 import pino from 'pino';
@@ -41,6 +43,7 @@ async function main(): Promise<void> {
       seed: { type: 'string' },
       now: { type: 'string' },
       'token-ttl': { type: 'string' },
+      'config-out': { type: 'string' },
     },
   });
   const logger = pino({ level: process.env.OKE_COUNTERPART_LOG_LEVEL ?? 'info' }, pino.destination(2));
@@ -52,6 +55,7 @@ async function main(): Promise<void> {
     tokenTtlSeconds: parseInteger('token-ttl', values['token-ttl'], 3600),
     logger,
   });
+  if (values['config-out']) writeFileSync(values['config-out'], `${JSON.stringify(counterpart.config, null, 2)}\n`);
   process.stdout.write(`${JSON.stringify({ baseUrl: counterpart.baseUrl, config: counterpart.config })}\n`);
 
   const stop = (signal: string): void => {

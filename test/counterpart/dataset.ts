@@ -80,7 +80,7 @@ const SURNAMES: [string, string][] = [
   ['', 'Smit'], ['', 'Meijer'], ['', 'Mulder'], ['ten', 'Brink'], ['', 'Öztürk'], ['', 'Kramer'], ['van', 'Leeuwen'],
   ['', 'Bos'], ['', 'Peters'], ['de', 'Graaf'], ['', 'Hendriks'], ['van der', 'Meer'], ['', 'Boukhari'], ['in ’t', 'Veld'],
 ];
-const STAFF: [string, string, string, 'invigilator' | 'coordinator'][] = [
+const STAFF: [string, string, string, 'invigilator' | 'coordinator' | 'assessor'][] = [
   ['Marja', 'de', 'Boer', 'invigilator'],
   ['Hans', '', 'Vermeulen', 'invigilator'],
   ['Petra', 'van', 'Wijk', 'invigilator'],
@@ -89,6 +89,7 @@ const STAFF: [string, string, string, 'invigilator' | 'coordinator'][] = [
   ['Kees', '', 'Verhoeven', 'invigilator'],
   ['Els', '', 'Janssen', 'coordinator'],
   ['Rob', 'van der', 'Linden', 'coordinator'],
+  ['Fatima', 'el', 'Idrissi', 'assessor'],
 ];
 
 interface Slot {
@@ -251,7 +252,7 @@ function buildStudents(generator: Generator, today: string, count: number): { pe
   return { persons, needs };
 }
 
-function buildStaff(generator: Generator): { person: JsonObject; role: 'invigilator' | 'coordinator' }[] {
+function buildStaff(generator: Generator): { person: JsonObject; role: 'invigilator' | 'coordinator' | 'assessor' }[] {
   return STAFF.map(([givenName, surnamePrefix, surname, role]) => {
     const userName = mailName(`${givenName.slice(0, 1)}${surnamePrefix}${surname}`);
     const person: JsonObject = {
@@ -284,6 +285,7 @@ export function generateDataset(seed: number, now: Date): Dataset {
   const staff = buildStaff(generator);
   const invigilators = staff.filter((member) => member.role === 'invigilator');
   const coordinators = staff.filter((member) => member.role === 'coordinator');
+  const assessor = staff.find((member) => member.role === 'assessor')!;
 
   const offerings: JsonObject[] = [];
   const associations: JsonObject[] = [];
@@ -357,6 +359,10 @@ export function generateDataset(seed: number, now: Date): Dataset {
         if (location === CONFIGURED_LOCATION || generator.chance(0.3)) {
           const coordinator = generator.pick(coordinators);
           associations.push({ associationId: generator.uuid(), associationType: 'componentOfferingAssociation', role: 'coordinator', state: 'associated', person: coordinator.person.personId as string, offering: offeringId });
+        }
+        // Afternoon zittingen at the configured location have an assessor, so a result can be entered on the spot.
+        if (location === CONFIGURED_LOCATION && slot === AFTERNOON) {
+          associations.push({ associationId: generator.uuid(), associationType: 'componentOfferingAssociation', role: 'assessor', state: 'associated', person: assessor.person.personId as string, offering: offeringId });
         }
       }
     }

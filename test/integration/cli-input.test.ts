@@ -19,13 +19,13 @@ test('cli rejects an unknown option', async () => {
 test('cli requires the data directory', async () => {
   const result = await runCli(['show', '--json']);
   assert.equal(result.code, 2);
-  assert.match(result.stderr, /--data-dir is required/);
+  assert.match(result.stderr, /De optie --data-dir ontbreekt/);
 });
 
 test('cli rejects an unknown attendance value', async () => {
   const result = await runCli(['attend', '--data-dir', makeTempDir(), '--offering', 'o', '--student', '1', '--attendance', 'late']);
   assert.equal(result.code, 2);
-  assert.match(result.stderr, /--attendance must be one of/);
+  assert.match(result.stderr, /--attendance moet een van present, notPresent/);
 });
 
 test('cli names the invalid config field', async () => {

@@ -3,7 +3,7 @@
  * counterpart server and the oke-lokaal CLI, both from the build in dist/.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -12,8 +12,17 @@ export const repoRoot = join(__dirname, '..', '..');
 const cliBin = join(repoRoot, 'dist', 'main', 'cli', 'bin.js');
 const counterpartBin = join(repoRoot, 'dist', 'test', 'counterpart', 'bin.js');
 
+const tempDirs: string[] = [];
+// Each test file runs in its own process, so its folders go when it exits.
+process.on('exit', () => {
+  for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true });
+});
+
+/** Makes a temporary folder that is removed when the test process exits. */
 export function makeTempDir(prefix = 'oke-lokaal-test-'): string {
-  return mkdtempSync(join(tmpdir(), prefix));
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  tempDirs.push(dir);
+  return dir;
 }
 
 export function writeConfig(dir: string, config: unknown): string {

@@ -59,3 +59,9 @@ for (const [type, score, passFrom, pass] of passes) {
     assert.equal(derivePass(type, score, passFrom), pass);
   });
 }
+
+test('score rejection says what fits in Dutch', () => {
+  const check = checkScore('0.0-10.0', '11');
+  assert.equal(check.ok, false);
+  assert.equal(!check.ok && check.expected.nl, 'een getal van 0 tot en met 10 met hoogstens één decimaal');
+});
