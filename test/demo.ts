@@ -5,7 +5,7 @@
  * --data-dir DIR to keep the demo data somewhere else than a new temporary
  * folder.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -31,6 +31,7 @@ function withSecretsFromEnvironment(config: { endpoints: Record<string, Record<s
 async function main(): Promise<number> {
   const { values } = parseArgs({ options: { port: { type: 'string', default: '0' }, 'data-dir': { type: 'string' } } });
   const dataDir = values['data-dir'] ?? mkdtempSync(join(tmpdir(), 'oke-lokaal-demo-'));
+  mkdirSync(dataDir, { recursive: true });
   const counterpart = await startCounterpart({ port: 0 });
   const configFile = join(dataDir, 'config.json');
   writeFileSync(configFile, JSON.stringify(withSecretsFromEnvironment(counterpart.config), null, 2));
