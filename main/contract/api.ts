@@ -58,6 +58,12 @@ export interface CandidateView {
   attendance: Attendance | null;
   note: string | null;
   preferredName: string | null;
+  /**
+   * Needs the school assigned to the student (flow 1 `assignedNeeds`), with
+   * whether each one is valid on the day of the zitting by its start and end
+   * dates.
+   */
+  assignedNeeds: { code: string; description: string | null; validOnDate: boolean }[];
   /** Programmes the student is enrolled in (flow 1), to recognise the candidate at the door. */
   programmes: { name: string | null; cohort: string | null; location: string | null }[];
   /** Latest moment this candidate may start (ISO 8601 with offset), when the zitting has individual starts. */

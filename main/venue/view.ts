@@ -2,8 +2,8 @@
 import type { Db } from '../../db/connection';
 import type { Attendance, CandidateView, CaptureStatus, OfferingView, StaffView } from '../contract/api';
 import { AppError } from '../errors';
-import type { ProgrammeEnrolment } from '../oke/read';
-import { formatWithOffset } from '../time/zone';
+import type { AssignedNeed, ProgrammeEnrolment } from '../oke/read';
+import { formatWithOffset, localDate } from '../time/zone';
 import { derivePass, isGradable } from './score';
 import { candidateTiming, type DurationRules } from './timing';
 
@@ -42,6 +42,7 @@ interface AssociationRow {
   preferred_name: string | null;
   id_check_name: string | null;
   programmes: string | null;
+  assigned_needs: string | null;
   attendance: Attendance | null;
   note: string | null;
   score: string | null;
@@ -59,7 +60,7 @@ const offeringSelect = `
 
 const associationSelect = `
   SELECT a.association_id, a.offering_id, a.person_id, a.role, a.state, a.additional_time_min, a.personal_needs,
-         p.student_number, p.display_name, p.surname, p.preferred_name, p.id_check_name, p.programmes,
+         p.student_number, p.display_name, p.surname, p.preferred_name, p.id_check_name, p.programmes, p.assigned_needs,
          st.attendance, st.note, r.score
   FROM association a
   LEFT JOIN person p ON p.person_id = a.person_id
@@ -87,6 +88,16 @@ function durationRules(row: OfferingRow): DurationRules {
   };
 }
 
+/** An assigned need is valid from its startDate through its endDate; a missing bound is open. */
+function assignedNeedsOn(stored: string | null, date: string): CandidateView['assignedNeeds'] {
+  const needs = JSON.parse(stored ?? '[]') as AssignedNeed[];
+  return needs.map((need) => ({
+    code: need.code,
+    description: need.description,
+    validOnDate: (need.startDate === null || need.startDate <= date) && (need.endDate === null || date <= need.endDate),
+  }));
+}
+
 function toCandidate(row: AssociationRow, offering: OfferingRow, rules: DurationRules, timeZone: string): CandidateView {
   const timing = candidateTiming(rules, row.additional_time_min);
   return {
@@ -101,6 +112,7 @@ function toCandidate(row: AssociationRow, offering: OfferingRow, rules: Duration
     attendance: row.attendance,
     note: row.note,
     preferredName: row.preferred_name,
+    assignedNeeds: assignedNeedsOn(row.assigned_needs, localDate(offering.start_epoch_ms, timeZone)),
     programmes: (JSON.parse(row.programmes ?? '[]') as ProgrammeEnrolment[]).map(({ name, cohort, location }) => ({ name, cohort, location })),
     latestStartDateTime: timing.latestStartEpochMs === null ? null : formatWithOffset(timing.latestStartEpochMs, timeZone),
     personalEndDateTime: formatWithOffset(timing.endEpochMs, timeZone),

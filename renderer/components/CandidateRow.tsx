@@ -138,6 +138,13 @@ export function CandidateRow({ candidate, readOnly, scale }: { candidate: Candid
         )}
         <span className="nowrap">{t('candidates.personalEnd', { time: formatTime(candidate.personalEndDateTime, timezone, t.language) })}</span>
         {candidate.personalNeeds.length > 0 && <NeedsList needs={candidate.personalNeeds} />}
+        {candidate.assignedNeeds
+          .filter((need) => need.validOnDate)
+          .map((need) => (
+            <span key={need.code} className="assigned-need">
+              {t('candidates.assignedNeed', { need: need.description ?? need.code })}
+            </span>
+          ))}
       </td>
       <td>
         <div className="attendance" role="group" aria-label={t('candidates.attendanceGroup', { name: candidate.displayName })}>

@@ -80,6 +80,7 @@ export const en: Record<MessageKey, string> = {
   'candidates.attendance': 'Attendance',
   'candidates.note': 'Note',
   'candidates.extraMinutes': '+{minutes} min',
+  'candidates.assignedNeed': 'assigned: {need}',
   'candidates.timesAndNeeds': 'Time and personal needs',
   'candidates.score': 'Result',
   'candidates.scoreLabel': 'Result of {name} ({scale})',

@@ -81,6 +81,7 @@ export const nl = {
   'candidates.attendance': 'Aanwezigheid',
   'candidates.note': 'Opmerking',
   'candidates.extraMinutes': '+{minutes} min',
+  'candidates.assignedNeed': 'toegekend: {need}',
   'candidates.timesAndNeeds': 'Tijd en hulpmiddelen',
   'candidates.score': 'Resultaat',
   'candidates.scoreLabel': 'Resultaat van {name} ({scale})',

@@ -25,6 +25,12 @@ function seedReference(db: Db): void {
       surnamePrefix,
       surname,
       displayName: [givenName, surnamePrefix, surname].filter(Boolean).join(' '),
+      consumers: consumer({
+        assignedNeeds: [
+          { code: 'extraTime30Min', startDate: '2026-08-01', endDate: '2027-07-31' },
+          { code: 'spoken', startDate: '2024-08-01', endDate: '2025-07-31' },
+        ],
+      }),
     });
   const association = (associationId: string, personId: string, state: string, extra: number | null) =>
     readAssociation({
@@ -199,4 +205,17 @@ test('close references the documents in flow 4', async () => {
     ['sessionReport', 'attendanceReport'],
   );
   assert.match(consumer.documents[0]!.documentName, /^Proces-verbaal Rekenen 2F ochtend 2026-12-04\.pdf$/);
+});
+
+test('view marks assigned needs valid on the day', () => {
+  const { ctx } = openSeeded();
+  const view = registerAttendance(ctx, { offeringId: 'o1', associationId: 'a1', attendance: 'present' });
+  const needs = view.candidates.find((c) => c.associationId === 'a1')!.assignedNeeds;
+  assert.deepEqual(
+    needs.map((need) => [need.code, need.validOnDate]),
+    [
+      ['extraTime30Min', true],
+      ['spoken', false],
+    ],
+  );
 });
