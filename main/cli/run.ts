@@ -73,7 +73,26 @@ const options = {
 
 type Values = ReturnType<typeof parseArgs<{ options: typeof options; allowPositionals: true }>>['values'];
 
-function required(values: Values, name: 'data-dir' | 'config' | 'offering' | 'student' | 'attendance' | 'score'): string {
+type RequiredOption = 'data-dir' | 'config' | 'offering' | 'student' | 'attendance' | 'score';
+
+const commands = ['sync', 'show', 'attend', 'score', 'close', 'deliver', 'serve'] as const;
+type Command = (typeof commands)[number];
+
+const requiredOptions: Record<Command, RequiredOption[]> = {
+  sync: ['data-dir', 'config'],
+  show: ['data-dir'],
+  attend: ['data-dir', 'offering', 'student', 'attendance'],
+  score: ['data-dir', 'offering', 'student', 'score'],
+  close: ['data-dir', 'offering'],
+  deliver: ['data-dir', 'config'],
+  serve: ['data-dir', 'config'],
+};
+
+function isCommand(name: string): name is Command {
+  return (commands as readonly string[]).includes(name);
+}
+
+function required(values: Values, name: RequiredOption): string {
   const value = values[name];
   if (typeof value !== 'string' || value === '') throw new UsageError('cli.required', { option: name });
   return value;
@@ -121,7 +140,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     io.stdout(usage);
     return command || values.help ? 0 : 2;
   }
-  if (!['sync', 'show', 'attend', 'score', 'close', 'deliver', 'serve'].includes(command)) {
+  if (!isCommand(command)) {
     io.stderr(say('cli.usage', { problem: say('cli.unknownCommand', { command }) }));
     return 2;
   }
@@ -129,23 +148,12 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   let log: Logger = createQuietLogger();
   let venue: Venue | null = null;
   try {
-    const dataDir = required(values, 'data-dir');
-    const needsConfig = command === 'sync' || command === 'deliver' || command === 'serve';
-    const configFile = needsConfig ? required(values, 'config') : values.config;
-    if (command === 'attend') {
-      required(values, 'offering');
-      required(values, 'student');
-      const attendance = required(values, 'attendance');
-      if (!(attendanceValues as readonly string[]).includes(attendance)) {
-        throw new UsageError('cli.badAttendance', { values: attendanceValues.join(', '), value: attendance });
-      }
+    for (const option of requiredOptions[command]) required(values, option);
+    const dataDir = values['data-dir']!;
+    const configFile = values.config;
+    if (command === 'attend' && !(attendanceValues as readonly string[]).includes(values.attendance!)) {
+      throw new UsageError('cli.badAttendance', { values: attendanceValues.join(', '), value: values.attendance! });
     }
-    if (command === 'score') {
-      required(values, 'offering');
-      required(values, 'student');
-      required(values, 'score');
-    }
-    if (command === 'close') required(values, 'offering');
     const port = parsePort(values.port);
 
     const config = configFile ? loadConfig(configFile, io.env) : null;
@@ -219,7 +227,6 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         return 0;
       }
     }
-    return 2;
   } catch (error) {
     if (error instanceof UsageError) {
       io.stderr(say('cli.usage', { problem: say(error.key, error.params) }));
