@@ -227,6 +227,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         return 0;
       }
     }
+    // Not reached: the switch covers every command, but TypeScript needs a final return.
+    return 2;
   } catch (error) {
     if (error instanceof UsageError) {
       io.stderr(say('cli.usage', { problem: say(error.key, error.params) }));
