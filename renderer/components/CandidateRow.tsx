@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { attendanceValues, type Attendance, type CandidateView } from '../../main/contract/api';
 import { useT, type MessageKey } from '../i18n';
 import { formatTime } from '../format';
@@ -64,11 +64,14 @@ export function CandidateRow({ candidate, readOnly, scale }: { candidate: Candid
   const registerAttendance = useOffering((state) => state.registerAttendance);
   const timezone = useDay((state) => state.overview?.timezone);
   const [note, setNote] = useState(candidate.note ?? '');
-  const [editingNote, setEditingNote] = useState(false);
+  const editingNote = useRef(false);
 
+  // A saved note from the server replaces the field unless the surveillant is
+  // typing. Leaving the field must not reset it: an attendance click right
+  // after typing sends the typed note.
   useEffect(() => {
-    if (!editingNote) setNote(candidate.note ?? '');
-  }, [candidate.note, editingNote]);
+    if (!editingNote.current) setNote(candidate.note ?? '');
+  }, [candidate.note]);
 
   const canceled = candidate.state === 'canceled';
   const noteId = `note-${candidate.associationId}`;
@@ -76,7 +79,7 @@ export function CandidateRow({ candidate, readOnly, scale }: { candidate: Candid
   const showHint = candidate.attendance === null && note.trim() !== '';
 
   function saveNote() {
-    setEditingNote(false);
+    editingNote.current = false;
     if (candidate.attendance === null || note === (candidate.note ?? '')) return;
     void registerAttendance(candidate.associationId, candidate.attendance, note);
   }
@@ -93,7 +96,7 @@ export function CandidateRow({ candidate, readOnly, scale }: { candidate: Candid
         value={note}
         aria-describedby={showHint ? hintId : undefined}
         onChange={(event) => {
-          setEditingNote(true);
+          editingNote.current = true;
           setNote(event.target.value);
         }}
         onBlur={saveNote}
