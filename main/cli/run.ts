@@ -197,7 +197,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         const candidate = findCandidate(venue, offeringId, studentNumber);
         const updated = await handlers.recordResult({ offeringId, associationId: candidate.associationId, score: values.score! });
         const scored = updated.candidates.find((c) => c.associationId === candidate.associationId)!;
-        io.stdout(values.json ? JSON.stringify(updated) : say('cli.scored', { studentNumber, offeringId, score: scored.score ?? '', pass: scored.pass ?? 'unknown' }));
+        io.stdout(values.json ? JSON.stringify(updated) : say('cli.scored', { studentNumber, offeringId, score: scored.score ?? '', pass: say(`pass.${scored.pass ?? 'unknown'}`, {}) }));
         return 0;
       }
 

@@ -89,12 +89,19 @@ export function registerAttendance(
   return getOfferingView(ctx.db, offeringId, ctx.timezone);
 }
 
+/** Attendance values with which a candidate took the test, so a score can exist. */
+const attendedValues = new Set<Attendance>(['present', 'notFinished']);
+
 export function recordResult(ctx: CaptureContext, input: { offeringId: string; associationId: string; score: string }): OfferingView {
   const { offeringId, associationId } = input;
   ctx.db.transaction(() => {
     const view = requireOpenable(ctx, offeringId);
-    if (!view.candidates.some((c) => c.associationId === associationId)) throw new AppError('association.notFound', { offeringId, associationId });
+    const candidate = view.candidates.find((c) => c.associationId === associationId);
+    if (!candidate) throw new AppError('association.notFound', { offeringId, associationId });
     if (!view.gradable || view.resultValueType === null) throw new AppError('result.notGradable', { offeringId });
+    if (candidate.attendance !== null && !attendedValues.has(candidate.attendance)) {
+      throw new AppError('result.notAttended', { offeringId, name: candidate.displayName });
+    }
     const check = checkScore(view.resultValueType, input.score);
     if (!check.ok) {
       throw new AppError('result.invalid', { score: input.score, resultValueType: view.resultValueType, expectedNl: check.expected.nl, expectedEn: check.expected.en });
@@ -137,7 +144,11 @@ function buildCloseMessages(view: OfferingView, documents: PreparedDocument[], c
         irregularities: candidate.note,
         testDate,
         resultDate,
-        graded: candidate.score === null ? undefined : { score: candidate.score, pass: candidate.pass ?? 'unknown', assessorId },
+        // A score counts only for a candidate who took the test; registering absence later withdraws it.
+        graded:
+          candidate.score !== null && candidate.attendance !== null && attendedValues.has(candidate.attendance)
+            ? { score: candidate.score, pass: candidate.pass ?? 'unknown', assessorId }
+            : undefined,
       }),
       offeringId: view.offeringId,
       associationId: candidate.associationId,

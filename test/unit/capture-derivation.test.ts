@@ -7,7 +7,7 @@ import { openDatabase, type Db } from '../../db/connection';
 import { createQuietLogger } from '../../main/log/logger';
 import { appendEvent, readEvents, rebuildState, type CaptureEvent, type CaptureEventPayload } from '../../main/venue/events';
 import { HybridLogicalClock } from '../../main/venue/hlc';
-import { closeOffering, registerAttendance, type CaptureContext } from '../../main/venue/capture';
+import { closeOffering, recordResult, registerAttendance, type CaptureContext } from '../../main/venue/capture';
 import { storeSync } from '../../main/sync/store';
 import { readAssociation, readComponent, readOffering, readPerson } from '../../main/oke/read';
 import { makeTempDir } from '../support/processes';
@@ -44,7 +44,14 @@ function seedReference(db: Db): void {
   storeSync(
     db,
     {
-      components: [readComponent({ componentId: 'c1', name: [{ language: 'nl-NL', value: 'Rekenen 2F' }], duration: 'PT60M' })],
+      components: [
+        readComponent({
+          componentId: 'c1',
+          name: [{ language: 'nl-NL', value: 'Rekenen 2F' }],
+          duration: 'PT60M',
+          consumers: consumer({ resultValueType: '0.0-10.0', passFrom: '5.5' }),
+        }),
+      ],
       persons: [person('p1', '100001', 'Daan', 'van der', 'Berg'), person('p2', '100002', 'Zoë', null, 'Janssen')],
       offerings: [
         {
@@ -57,7 +64,11 @@ function seedReference(db: Db): void {
             endDateTime: '2026-12-04T10:30:00+01:00',
             consumers: consumer({ offeringState: 'active', locationCode: 'A-22' }),
           }),
-          associations: [association('a1', 'p1', 'associated', 30), association('a2', 'p2', 'canceled', null)],
+          associations: [
+            association('a1', 'p1', 'associated', 30),
+            association('a2', 'p2', 'canceled', null),
+            readAssociation({ associationId: 'a9', associationType: 'componentOfferingAssociation', role: 'assessor', state: 'associated', person: 'p9' }),
+          ],
         },
       ],
     },
@@ -217,5 +228,47 @@ test('view marks assigned needs valid on the day', () => {
       ['extraTime30Min', true],
       ['spoken', false],
     ],
+  );
+});
+
+function flow3Body(db: Db, associationId: string): { result: Record<string, unknown> & { consumers: Record<string, unknown>[] } } {
+  const row = db.prepare('SELECT body FROM outbox WHERE flow = 3 AND association_id = ?').get(associationId) as { body: string };
+  return JSON.parse(row.body) as { result: Record<string, unknown> & { consumers: Record<string, unknown>[] } };
+}
+
+test('close sends a score as completed result', async () => {
+  const { db, ctx } = openSeeded();
+  registerAttendance(ctx, { offeringId: 'o1', associationId: 'a1', attendance: 'present' });
+  recordResult(ctx, { offeringId: 'o1', associationId: 'a1', score: '7,5' });
+  await closeOffering(ctx, { offeringId: 'o1' });
+  const { result } = flow3Body(db, 'a1');
+  assert.deepEqual([result.state, result.score, result.pass, result.weight], ['completed', '7.5', 'passed', 100]);
+  assert.equal(result.consumers[0]!.assessorId, 'p9');
+});
+
+test('score is refused for an absent candidate', () => {
+  const { ctx } = openSeeded();
+  registerAttendance(ctx, { offeringId: 'o1', associationId: 'a1', attendance: 'notPresent' });
+  assert.throws(
+    () => recordResult(ctx, { offeringId: 'o1', associationId: 'a1', score: '6.0' }),
+    (error: Error & { code?: string }) => error.code === 'result.notAttended',
+  );
+});
+
+test('score is withdrawn when absence follows', async () => {
+  const { db, ctx } = openSeeded();
+  recordResult(ctx, { offeringId: 'o1', associationId: 'a1', score: '8.0' });
+  registerAttendance(ctx, { offeringId: 'o1', associationId: 'a1', attendance: 'notStarted' });
+  await closeOffering(ctx, { offeringId: 'o1' });
+  const { result } = flow3Body(db, 'a1');
+  assert.equal(result.state, 'in progress');
+  assert.equal(result.score, undefined);
+});
+
+test('score outside the scale is refused', () => {
+  const { ctx } = openSeeded();
+  assert.throws(
+    () => recordResult(ctx, { offeringId: 'o1', associationId: 'a1', score: '11' }),
+    (error: Error & { code?: string }) => error.code === 'result.invalid',
   );
 });
