@@ -48,7 +48,7 @@ function ScoreCell({ candidate, scale, readOnly }: { candidate: CandidateView; s
         inputMode="decimal"
         size={6}
         value={score}
-        disabled={readOnly}
+        disabled={readOnly || candidate.attendance === 'notPresent' || candidate.attendance === 'notStarted'}
         onChange={(event) => setScore(event.target.value)}
         onBlur={() => {
           if (score.trim() !== '' && score !== (candidate.score ?? '')) void recordResult(candidate.associationId, score);
