@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { createServer, type IncomingMessage, type ServerResponse, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { openDatabase, type Db } from '../../db/connection';
 import type { EndpointConfig } from '../../main/config/config';
 import { deliverOutbox, backoffMs } from '../../main/delivery/deliver';
@@ -9,10 +8,11 @@ import { enqueue, listItems } from '../../main/delivery/outbox';
 import { createQuietLogger } from '../../main/log/logger';
 import { OkeClient } from '../../main/oke/client';
 import { OkeHttpError, OkeNetworkError } from '../../main/oke/errors';
+import { startLoopbackServer, type LoopbackServer } from '../support/loopback-server';
 import { makeTempDir } from '../support/processes';
 
 // A planning endpoint on 127.0.0.1 whose response depends on the association id in the path.
-let server: Server;
+let server: LoopbackServer;
 let baseUrl = '';
 const received: string[] = [];
 
@@ -37,15 +37,11 @@ function handle(request: IncomingMessage, response: ServerResponse): void {
 }
 
 before(async () => {
-  server = createServer(handle);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
-  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  server = await startLoopbackServer(handle);
+  baseUrl = server.baseUrl;
 });
 
-after(() => {
-  server.closeAllConnections();
-  server.close();
-});
+after(() => server.close());
 
 const log = createQuietLogger();
 

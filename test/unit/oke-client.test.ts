@@ -1,15 +1,15 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { OkeClient } from '../../main/oke/client';
 import { OkeFormatError, OkeHttpError, OkeTokenError } from '../../main/oke/errors';
 import { createQuietLogger } from '../../main/log/logger';
 import type { EndpointConfig } from '../../main/config/config';
+import { startLoopbackServer, type LoopbackServer } from '../support/loopback-server';
 
 // A small OOAPI-shaped server on 127.0.0.1: tokens, a paged collection,
 // a resource that answers 401 once per token generation, and an error body.
-let server: Server;
+let server: LoopbackServer;
 let baseUrl = '';
 let tokensIssued = 0;
 let lastScope = '';
@@ -73,15 +73,11 @@ function handleResource(request: IncomingMessage, response: ServerResponse, url:
 }
 
 before(async () => {
-  server = createServer(handle);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
-  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  server = await startLoopbackServer(handle);
+  baseUrl = server.baseUrl;
 });
 
-after(() => {
-  server.closeAllConnections();
-  server.close();
-});
+after(() => server.close());
 
 function endpoint(overrides: Partial<EndpointConfig> = {}): EndpointConfig {
   return {
