@@ -14,7 +14,7 @@ import { startCounterpart } from './counterpart/server';
 
 /**
  * Moves each demo client secret into an environment variable of this process
- * and points the config at it, so the config file on disk holds no secret,
+ * and points the config at it, so the config file on disk contains no secret,
  * as a real venue's config should not.
  */
 function withSecretsFromEnvironment(config: { endpoints: Record<string, Record<string, unknown>> }): unknown {

@@ -1,6 +1,6 @@
 /**
  * One running OKE Lokaal process per data directory. The lock is a file
- * created with O_EXCL that holds the owner's pid; a lock whose process no
+ * created with O_EXCL that contains the owner's pid. A lock whose process no
  * longer runs is stale and is taken over.
  */
 import { openSync, readFileSync, rmSync, writeSync, closeSync } from 'node:fs';

@@ -47,7 +47,7 @@ export function backoffMs(attempts: number, retryAfterSeconds: number | null, ra
   return Math.round(ceiling / 2 + random() * (ceiling / 2));
 }
 
-/** The sentence a person sees for one item that failed without stopping the run. */
+/** Builds the sentence shown to people for one item that failed without stopping the run. */
 function describeFailure(ctx: DeliveryContext, item: OutboxItem, error: unknown): string {
   const language = ctx.language ?? 'nl';
   if (error instanceof OkeHttpError && isRetryable(error)) {

@@ -1,8 +1,8 @@
 /**
  * The web host: serves the screens and the API table over HTTP on 127.0.0.1
  * for a browser and for the end-to-end tests. Every API call needs the
- * per-run token (a bearer token made when the host starts, handed over in the
- * URL fragment so it never reaches a server log), and the Host header must
+ * per-run token: a bearer token made when the host starts and handed over in
+ * the URL fragment, so it never reaches a server log. The Host header must
  * name the loopback address, which stops DNS-rebinding pages from calling it.
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';

@@ -4,7 +4,7 @@ import { OkeClient, type OkeClientOptions } from './client';
 
 export type OkeClients = Record<EndpointName, OkeClient>;
 
-/** One client per configured endpoint, each with its own token. */
+/** Creates one client per configured endpoint, each with its own token. */
 export function createOkeClients(config: VenueConfig, log: Logger, options: OkeClientOptions = {}): OkeClients {
   return {
     catalog: new OkeClient(config.endpoints.catalog, log, options),

@@ -1,6 +1,9 @@
 import type { EndpointName } from '../config/config';
 
-/** An OKE endpoint answered with a non-2xx status; `title` and `detail` come from the OOAPI error body when it had one. */
+/**
+ * An OKE endpoint returned a non-2xx status. `title` and `detail` come from
+ * the OOAPI error body when there was one.
+ */
 export class OkeHttpError extends Error {
   override name = 'OkeHttpError';
   constructor(

@@ -12,7 +12,7 @@
  * - `extraTime` (minutes or ISO duration) for the component's
  *   `additionalTestingTime` (the flow 0 examples), and `P60M` there as
  *   sixty minutes rather than sixty months.
- * - A duration as whole minutes where the schema says ISO 8601 (flow 2 notes).
+ * - A duration as whole minutes where the schema requires ISO 8601 (flow 2 notes).
  * - `lastPossibleStartTime` and `entryDateTime` for
  *   `lastPossibleStartDateTime` (flow 2 class diagram and scenario table).
  * - `assignedNeeds` as one object where the schema says an array (person
@@ -39,14 +39,14 @@ function isObject(value: unknown): value is Json {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function requireObject(value: unknown, what: string): Json {
-  if (!isObject(value)) throw new ReadError(`${what} is not a JSON object`);
+function requireObject(value: unknown, subject: string): Json {
+  if (!isObject(value)) throw new ReadError(`${subject} is not a JSON object`);
   return value;
 }
 
-function requireString(object: Json, field: string, what: string): string {
+function requireString(object: Json, field: string, subject: string): string {
   const value = object[field];
-  if (typeof value !== 'string' || value === '') throw new ReadError(`${what} has no "${field}"`);
+  if (typeof value !== 'string' || value === '') throw new ReadError(`${subject} has no "${field}"`);
   return value;
 }
 
@@ -137,15 +137,15 @@ export interface ComponentRecord {
 export function readComponent(value: unknown, note: NoteSink = ignore): ComponentRecord {
   const object = requireObject(value, 'component');
   const componentId = requireString(object, 'componentId', 'component');
-  const what = `component ${componentId}`;
-  const name = pickLanguage(object.name, note, `${what} name`);
-  if (!name) throw new ReadError(`${what} has no "name"`);
+  const subject = `component ${componentId}`;
+  const name = pickLanguage(object.name, note, `${subject} name`);
+  if (!name) throw new ReadError(`${subject} has no "name"`);
   const consumer = findConsumer(object);
 
-  let additional = readMinutes(consumer.additionalTestingTime, note, `${what} additionalTestingTime`);
+  let additional = readMinutes(consumer.additionalTestingTime, note, `${subject} additionalTestingTime`);
   if (additional === null && consumer.extraTime !== undefined) {
-    note(`${what} uses "extraTime" for "additionalTestingTime"`);
-    additional = readMinutes(consumer.extraTime, note, `${what} extraTime`);
+    note(`${subject} uses "extraTime" for "additionalTestingTime"`);
+    additional = readMinutes(consumer.extraTime, note, `${subject} extraTime`);
   }
   const passFrom = consumer.passFrom;
 
@@ -153,7 +153,7 @@ export function readComponent(value: unknown, note: NoteSink = ignore): Componen
     componentId,
     name,
     abbreviation: optionalString(object, 'abbreviation'),
-    durationMin: readMinutes(object.duration, note, `${what} duration`),
+    durationMin: readMinutes(object.duration, note, `${subject} duration`),
     modeOfDelivery: typeof object.modeOfDelivery === 'string' ? [object.modeOfDelivery] : stringArray(object.modeOfDelivery),
     additionalTestingTimeMin: additional,
     availablePersonalNeeds: stringArray(consumer.availablePersonalNeeds),
@@ -198,13 +198,13 @@ function readCodes(object: Json): { codeType: string; code: string }[] {
     .map((code) => ({ codeType: code.codeType as string, code: code.code as string }));
 }
 
-function readAssignedNeeds(value: unknown, note: NoteSink, what: string): AssignedNeed[] {
+function readAssignedNeeds(value: unknown, note: NoteSink, subject: string): AssignedNeed[] {
   if (value === undefined || value === null) return [];
   let list: unknown[];
   if (Array.isArray(value)) {
     list = value;
   } else {
-    note(`${what} assignedNeeds is one object, not an array`);
+    note(`${subject} assignedNeeds is one object, not an array`);
     list = [value];
   }
   return list.filter(isObject).flatMap((need) => {
@@ -217,17 +217,17 @@ function readAssignedNeeds(value: unknown, note: NoteSink, what: string): Assign
 export function readPerson(value: unknown, note: NoteSink = ignore): PersonRecord {
   const object = requireObject(value, 'person');
   const personId = requireString(object, 'personId', 'person');
-  const what = `person ${personId}`;
+  const subject = `person ${personId}`;
   const givenName = optionalString(object, 'givenName');
   const surnamePrefix = optionalString(object, 'surnamePrefix');
   const surname = optionalString(object, 'surname');
   const composed = [givenName, surnamePrefix, surname].filter(Boolean).join(' ');
   let displayName = optionalString(object, 'displayName');
   if (!displayName && composed) {
-    note(`${what} has no displayName; composed from the name parts`);
+    note(`${subject} has no displayName; composed from the name parts`);
     displayName = composed;
   }
-  if (!displayName) throw new ReadError(`${what} has no "displayName" and no name parts`);
+  if (!displayName) throw new ReadError(`${subject} has no "displayName" and no name parts`);
   const consumer = findConsumer(object);
   const codes = readCodes(object);
 
@@ -241,7 +241,7 @@ export function readPerson(value: unknown, note: NoteSink = ignore): PersonRecor
     // preferredName sits in the consumer per the schema; some senders put it on the person itself.
     preferredName: optionalString(consumer, 'preferredName') ?? optionalString(object, 'preferredName'),
     idCheckName: optionalString(consumer, 'idCheckName'),
-    assignedNeeds: readAssignedNeeds(consumer.assignedNeeds, note, what),
+    assignedNeeds: readAssignedNeeds(consumer.assignedNeeds, note, subject),
     otherCodes: codes,
     programmes: [],
     raw: object,
@@ -305,11 +305,11 @@ const entryEndFields = ['lastPossibleStartDateTime', 'lastPossibleStartTime', 'e
 export function readOffering(value: unknown, note: NoteSink = ignore): OfferingRecord {
   const object = requireObject(value, 'offering');
   const offeringId = requireString(object, 'offeringId', 'offering');
-  const what = `offering ${offeringId}`;
-  const name = pickLanguage(object.name, note, `${what} name`);
-  if (!name) throw new ReadError(`${what} has no "name"`);
+  const subject = `offering ${offeringId}`;
+  const name = pickLanguage(object.name, note, `${subject} name`);
+  if (!name) throw new ReadError(`${subject} has no "name"`);
   const consumer = findConsumer(object);
-  if (Object.keys(consumer).length === 0) note(`${what} has no nl-test-admin consumer`);
+  if (Object.keys(consumer).length === 0) note(`${subject} has no nl-test-admin consumer`);
 
   // `component` is an id, or the expanded component object with `expand=component`.
   const componentId = isObject(object.component) ? optionalString(object.component, 'componentId') : optionalString(object, 'component');
@@ -319,10 +319,10 @@ export function readOffering(value: unknown, note: NoteSink = ignore): OfferingR
     const candidate = optionalString(consumer, field);
     if (candidate === null) continue;
     if (parseDateTime(candidate) === null) {
-      note(`${what} ${field} has no time zone and was ignored: ${candidate}`);
+      note(`${subject} ${field} has no time zone and was ignored: ${candidate}`);
       continue;
     }
-    if (field !== 'lastPossibleStartDateTime') note(`${what} uses "${field}" for "lastPossibleStartDateTime"`);
+    if (field !== 'lastPossibleStartDateTime') note(`${subject} uses "${field}" for "lastPossibleStartDateTime"`);
     lastPossibleStartDateTime = candidate;
     break;
   }
@@ -330,7 +330,7 @@ export function readOffering(value: unknown, note: NoteSink = ignore): OfferingR
   let offeringState = optionalString(consumer, 'offeringState');
   if (offeringState === null) {
     // The standard supports "active" and "canceled"; without the field the offering counts as active.
-    note(`${what} has no offeringState; taken as active`);
+    note(`${subject} has no offeringState; taken as active`);
     offeringState = 'active';
   }
 
@@ -339,10 +339,10 @@ export function readOffering(value: unknown, note: NoteSink = ignore): OfferingR
     name,
     componentId,
     locationCode: optionalString(consumer, 'locationCode'),
-    startDateTime: requireString(object, 'startDateTime', what),
-    endDateTime: requireString(object, 'endDateTime', what),
+    startDateTime: requireString(object, 'startDateTime', subject),
+    endDateTime: requireString(object, 'endDateTime', subject),
     offeringState,
-    durationMin: readMinutes(consumer.duration, note, `${what} duration`),
+    durationMin: readMinutes(consumer.duration, note, `${subject} duration`),
     startOption: optionalString(consumer, 'startOptions'),
     durationFrom: optionalString(consumer, 'durationFrom'),
     durationUntil: optionalString(consumer, 'durationUntil'),
@@ -368,7 +368,7 @@ export interface AssociationRecord {
 export function readAssociation(value: unknown, note: NoteSink = ignore): AssociationRecord {
   const object = requireObject(value, 'association');
   const associationId = requireString(object, 'associationId', 'association');
-  const what = `association ${associationId}`;
+  const subject = `association ${associationId}`;
   const consumer = findConsumer(object);
 
   let personId: string | null = null;
@@ -382,22 +382,22 @@ export function readAssociation(value: unknown, note: NoteSink = ignore): Associ
 
   let extra = consumer.additionalTimeInMin;
   if (extra === undefined && consumer.extraTimeInMin !== undefined) {
-    note(`${what} uses "extraTimeInMin" for "additionalTimeInMin"`);
+    note(`${subject} uses "extraTimeInMin" for "additionalTimeInMin"`);
     extra = consumer.extraTimeInMin;
   }
   let additionalTimeInMin: number | null = null;
   if (typeof extra === 'number' && Number.isFinite(extra) && extra >= 0) {
     additionalTimeInMin = extra;
   } else if (typeof extra === 'string' && /^\d+$/.test(extra)) {
-    note(`${what} additionalTimeInMin is a string`);
+    note(`${subject} additionalTimeInMin is a string`);
     additionalTimeInMin = Number(extra);
   } else if (extra !== undefined && extra !== null) {
-    note(`${what} additionalTimeInMin is not a number and was ignored: ${JSON.stringify(extra)}`);
+    note(`${subject} additionalTimeInMin is not a number and was ignored: ${JSON.stringify(extra)}`);
   }
 
   let state = optionalString(object, 'state');
   if (state === null) {
-    note(`${what} has no state; taken as associated`);
+    note(`${subject} has no state; taken as associated`);
     state = 'associated';
   }
 
@@ -405,7 +405,7 @@ export function readAssociation(value: unknown, note: NoteSink = ignore): Associ
     associationId,
     personId,
     person,
-    role: requireString(object, 'role', what),
+    role: requireString(object, 'role', subject),
     state,
     additionalTimeInMin,
     personalNeeds: stringArray(consumer.personalNeeds),

@@ -49,7 +49,7 @@ function localParts(epochMs: number, timeZone: string): LocalParts {
 
 const pad = (value: number, width = 2): string => String(value).padStart(width, '0');
 
-/** Checks that a name is an IANA time zone this runtime knows. */
+/** Checks that a name is an IANA time zone that this runtime supports. */
 export function isKnownTimeZone(timeZone: string): boolean {
   try {
     partsFormatter(timeZone);

@@ -8,7 +8,7 @@
 
 export type Pass = 'passed' | 'failed' | 'unknown';
 
-/** What a valid score looks like, in Dutch and English, for the message a person sees. */
+/** Description of a valid score, in Dutch and English, for the message shown to people. */
 export interface ScaleDescription {
   nl: string;
   en: string;
@@ -21,7 +21,7 @@ interface ScaleRule {
   normalise(input: string): string | null;
   /** Position on the scale; higher is better. */
   rank(score: string): number;
-  /** What a valid score looks like, for error messages. */
+  /** Description of a valid score, for error messages. */
   describe: ScaleDescription;
 }
 

@@ -88,7 +88,7 @@ function durationRules(row: OfferingRow): DurationRules {
   };
 }
 
-/** An assigned need is valid from its startDate through its endDate; a missing bound is open. */
+/** Marks each assigned need valid when the date falls from its startDate through its endDate; a missing bound is open. */
 function assignedNeedsOn(stored: string | null, date: string): CandidateView['assignedNeeds'] {
   const needs = JSON.parse(stored ?? '[]') as AssignedNeed[];
   return needs.map((need) => ({

@@ -34,7 +34,9 @@ function ScoreCell({ candidate, scale, readOnly }: { candidate: CandidateView; s
   const [score, setScore] = useState(candidate.score ?? '');
   useEffect(() => setScore(candidate.score ?? ''), [candidate.score]);
   const inputId = `score-${candidate.associationId}`;
-  const passKey = candidate.pass === 'passed' ? 'candidates.passed' : candidate.pass === 'failed' ? 'candidates.failed' : 'candidates.passUnknown';
+  let passKey: MessageKey = 'candidates.passUnknown';
+  if (candidate.pass === 'passed') passKey = 'candidates.passed';
+  if (candidate.pass === 'failed') passKey = 'candidates.failed';
 
   return (
     <td className="nowrap">

@@ -329,9 +329,9 @@ class Counterpart {
     const errors: string[] = [];
     let checkedQuery = query;
 
-    // NOTE: the OKE definition declares no `expand` on this operation, but the
-    // planning role offers `expand=person` so a venue can fetch candidates in
-    // one request; the counterpart checks that parameter itself.
+    // NOTE: the OKE definition declares no `expand` on this operation. The
+    // planning role still offers `expand=person`, so a venue can fetch candidates
+    // in one request, and the counterpart checks that parameter itself.
     if (route.template === '/offerings/{offeringId}/associations' && query.has('expand')) {
       checkedQuery = new URLSearchParams(query);
       checkedQuery.delete('expand');

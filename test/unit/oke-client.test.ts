@@ -8,7 +8,7 @@ import type { EndpointConfig } from '../../main/config/config';
 import { startLoopbackServer, type LoopbackServer } from '../support/loopback-server';
 
 // A small OOAPI-shaped server on 127.0.0.1: tokens, a paged collection,
-// a resource that answers 401 once per token generation, and an error body.
+// a resource that returns 401 once per token generation, and an error body.
 let server: LoopbackServer;
 let baseUrl = '';
 let tokensIssued = 0;
